@@ -1,0 +1,3 @@
+from codetui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,242 @@
+"""The read-only code store and its lookups.
+
+``CodeStore`` holds the shipped tables (parsed once) plus the user's layer (licensed CPT
+descriptors, imported PTP quarters). It is given to the CLI, the TUI, the checker and the text
+tools; tests build one in memory with ``CodeStore.from_tables``. Derived indexes (children,
+reverse add-on map, search index) are built on first use, never on the start-up path.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from tinydb import TinyDB
+
+from codetui import paths
+from codetui.codes import compact, icd_key
+from codetui.storage import ReadOnlyStorage, StoreError, read_json
+
+Record = dict[str, Any]
+
+_KEY_FIELD = {"terms": "id", "ncd": "id", "meta": "id", "ccs_ranges": "id"}
+
+
+def _index_table(docs: dict[str, Record] | list[Record], key_field: str) -> dict[str, Record]:
+    items = docs.values() if isinstance(docs, dict) else docs
+    return {str(d[key_field]): d for d in items}
+
+
+class CodeStore:
+    """All lookups over one built store. Records are plain dicts (see docs/schema.md)."""
+
+    def __init__(
+        self,
+        tables: dict[str, dict[str, Record]],
+        *,
+        path: Path | None = None,
+        user_dir: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.user_dir = user_dir
+        self._tables = tables
+        self.hcpcs_table = tables.get("hcpcs", {})
+        self.icd_table = tables.get("icd10cm", {})
+        self.modifier_table = tables.get("modifiers", {})
+        self.meta_table = tables.get("meta", {})
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | None = None, user_dir: Path | None = None) -> "CodeStore":
+        """Open the shipped store read-only (through TinyDB with a parse-once storage)."""
+        path = path or paths.shipped_store_path()
+        db = TinyDB(path, storage=ReadOnlyStorage)
+        raw = db.storage.read() or {}
+        if "meta" not in raw:
+            raise StoreError(f"{path}: corrupt store (no meta table)")
+        tables = {
+            name: _index_table(docs, _KEY_FIELD.get(name, "code"))
+            for name, docs in raw.items()
+            if isinstance(docs, dict)
+        }
+        return cls(tables, path=path, user_dir=user_dir if user_dir is not None else paths.user_dir())
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, Iterable[Record]], user_dir: Path | None = None) -> "CodeStore":
+        """An in-memory store for tests: ``{"hcpcs": [ {...}, ... ], ...}``."""
+        built = {
+            name: _index_table(list(docs), _KEY_FIELD.get(name, "code")) for name, docs in tables.items()
+        }
+        built.setdefault("meta", {})
+        return cls(built, user_dir=user_dir)
+
+    @classmethod
+    def load_json(cls, path: Path) -> dict[str, Any]:
+        return read_json(path)
+
+    # ---- tables ------------------------------------------------------------------------
+    def table(self, name: str) -> dict[str, Record]:
+        return self._tables.get(name, {})
+
+    def source(self, src_id: str) -> Record | None:
+        return self.meta_table.get(src_id)
+
+    def sources(self) -> list[Record]:
+        return [m for k, m in sorted(self.meta_table.items()) if not k.startswith("_")]
+
+    # ---- exact lookups -------------------------------------------------------------------
+    def hcpcs(self, code: str) -> Record | None:
+        return self.hcpcs_table.get(compact(code))
+
+    def icd(self, code: str) -> Record | None:
+        rec = self.icd_table.get(code.strip())  # chapter "ch4" / block "E08-E13" keys
+        return rec if rec is not None else self.icd_table.get(icd_key(code))
+
+    def modifier(self, code: str) -> Record | None:
+        return self.modifier_table.get(compact(code).lstrip("-"))
+
+    def lookup(self, code: str) -> tuple[str, Record] | None:
+        """Any system: ('hcpcs'|'icd10cm'|'modifiers', record). Code-shaped text only."""
+        text = code.strip()
+        if not text:
+            return None
+        c = compact(text)
+        if len(c) == 2 or text.startswith("-"):
+            rec = self.modifier(c)
+            if rec is not None:
+                return "modifiers", rec
+        if "." in text:
+            rec = self.icd(text)
+            if rec is not None:
+                return "icd10cm", rec
+        rec = self.hcpcs_table.get(c)
+        if rec is not None:
+            return "hcpcs", rec
+        rec = self.icd(text)
+        if rec is not None:
+            return "icd10cm", rec
+        return None
+
+    # ---- user layer ----------------------------------------------------------------------
+    @cached_property
+    def cpt_descriptors(self) -> dict[str, str]:
+        """Licensed CPT descriptors the user imported (``codetui import cpt``); {} if none."""
+        from codetui.userlayer import load_cpt_descriptors
+
+        return load_cpt_descriptors(self.user_dir) if self.user_dir else {}
+
+    def title(self, code: str) -> str:
+        """A one-line title for any code, for lists and links."""
+        found = self.lookup(code)
+        if found is None:
+            return ""
+        table, rec = found
+        return self.record_title(table, rec)
+
+    def record_title(self, table: str, rec: Record) -> str:
+        if table == "hcpcs":
+            user = self.cpt_descriptors.get(rec["code"])
+            if user:
+                return user
+            anweb = rec.get("anweb")
+            if anweb:
+                return anweb.get("long") or anweb.get("short", "")
+            return ""
+        return rec.get("title", "")
+
+    # ---- derived indexes (lazy) ----------------------------------------------------------
+    @cached_property
+    def icd_children(self) -> dict[str, list[str]]:
+        kids: dict[str, list[str]] = {}
+        for key, rec in self.icd_table.items():
+            parent = rec.get("parent")
+            if parent:
+                kids.setdefault(parent, []).append(key)
+        for v in kids.values():
+            v.sort()
+        return kids
+
+    def children(self, icd_code: str) -> list[str]:
+        rec = self.icd(icd_code)
+        return self.icd_children.get(rec["code"], []) if rec else []
+
+    def billable_descendants(self, icd_code: str, limit: int = 10_000) -> list[str]:
+        out: list[str] = []
+        stack = list(reversed(self.children(icd_code)))
+        while stack and len(out) < limit:
+            key = stack.pop()
+            rec = self.icd_table[key]
+            if rec.get("billable"):
+                out.append(key)
+            stack.extend(reversed(self.icd_children.get(key, [])))
+        return out
+
+    def ancestors(self, icd_code: str) -> list[Record]:
+        """Chapter → block → category → ... → parent, for breadcrumbs."""
+        rec = self.icd(icd_code)
+        chain: list[Record] = []
+        while rec is not None and rec.get("parent"):
+            rec = self.icd_table.get(rec["parent"])
+            if rec is not None:
+                chain.append(rec)
+        return list(reversed(chain))
+
+    @cached_property
+    def addons_by_primary(self) -> dict[str, list[tuple[str, Record]]]:
+        """Primary code -> [(add-on code, AOC edit)], the reverse of each record's ``aoc``."""
+        rev: dict[str, list[tuple[str, Record]]] = {}
+        for code, rec in self.hcpcs_table.items():
+            for edit in rec.get("aoc", ()):
+                rev.setdefault(edit["primary"], []).append((code, edit))
+        for v in rev.values():
+            v.sort(key=lambda p: p[0])
+        return rev
+
+    def addon_primaries(self, code: str) -> list[Record]:
+        """AOC edits naming the primary codes this add-on may be reported with."""
+        rec = self.hcpcs(code)
+        return list(rec.get("aoc", [])) if rec else []
+
+    def addons_of(self, primary: str) -> list[tuple[str, Record]]:
+        return self.addons_by_primary.get(compact(primary), [])
+
+    @cached_property
+    def _sorted_hcpcs(self) -> list[str]:
+        return sorted(self.hcpcs_table)
+
+    @cached_property
+    def _sorted_icd(self) -> list[str]:
+        return sorted(k for k, r in self.icd_table.items() if r.get("kind") in ("category", "code"))
+
+    def codes_in_range(self, start: str, end: str) -> list[str]:
+        """Codes between two codes of the same system, inclusive, e.g. H40-H42, 96413-96417.
+
+        ICD ranges are by category: 'H40-H42' includes H42.9 and 'C00-C96' all of C96.x.
+        """
+        import bisect
+
+        a, b = start.strip().upper().rstrip(".-"), end.strip().upper().rstrip(".-")
+        if a[:1].isdigit() or (len(compact(a)) == 5 and compact(a)[1:].isdigit()):
+            keys = self._sorted_hcpcs
+            lo, hi = compact(a), compact(b)
+            i = bisect.bisect_left(keys, lo)
+            j = bisect.bisect_right(keys, hi)
+            return keys[i:j]
+        keys = self._sorted_icd
+        lo, hi = icd_key(a), icd_key(b)
+        i = bisect.bisect_left(keys, lo)
+        j = bisect.bisect_right(keys, hi + "\uffff")
+        return keys[i:j]
+
+    # ---- PTP (companion files, lazy) -----------------------------------------------------
+    @cached_property
+    def ptp_db(self) -> Any:
+        from codetui.ptp import PtpDatabase
+
+        data_dir = self.path.parent if self.path else None
+        return PtpDatabase.open(data_dir, self.user_dir)
+
+    def ptp(self, code: str, setting: str = "practitioner") -> list[Any]:
+        """NCCI PTP edits naming ``code`` in either column, for 'practitioner' or 'opps'."""
+        return self.ptp_db.edits_for(compact(code), setting)
