@@ -18,30 +18,37 @@ from codetui.textclean import clean_field
 
 
 class Node:
-    """One element: tag, attributes, own text pieces, children and its 1-based start line."""
+    """One element: tag, attributes, content in document order, children, 1-based start line.
+
+    ``parts`` interleaves text and child nodes, so "Acid<nemod>(corrosive)</nemod> NEC" keeps
+    its word order; ``children`` lists the child elements alone for quick lookups.
+    """
 
     __slots__ = ("tag", "attrib", "parts", "children", "line")
 
     def __init__(self, tag: str, attrib: dict[str, str], line: int) -> None:
         self.tag = tag
         self.attrib = attrib
-        self.parts: list[str] = []
+        self.parts: list[str | Node] = []
         self.children: list[Node] = []
         self.line = line
 
     def text(self) -> str:
         """Own text (not children's), cleaned: controls stripped, whitespace collapsed."""
-        return clean_field("".join(self.parts))
+        return clean_field("".join(p for p in self.parts if isinstance(p, str)))
 
     def all_text(self) -> str:
         """Own and descendants' text, cleaned (for elements with inline markup like <nemod>)."""
         pieces: list[str] = []
 
         def walk(n: Node) -> None:
-            pieces.extend(n.parts)
-            for c in n.children:
-                pieces.append(" ")
-                walk(c)
+            for p in n.parts:
+                if isinstance(p, str):
+                    pieces.append(p)
+                else:
+                    pieces.append(" ")
+                    walk(p)
+                    pieces.append(" ")
 
         walk(self)
         return clean_field("".join(pieces))
@@ -70,6 +77,7 @@ class _Builder:
         node = Node(tag, dict(attrib), line)
         if self.stack:
             self.stack[-1].children.append(node)
+            self.stack[-1].parts.append(node)
         else:
             self.root = node
         self.stack.append(node)
