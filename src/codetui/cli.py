@@ -17,6 +17,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("info", "info", "sources, releases and counts of the store"),
     ("build", "build", "rebuild data/codes.json from the official files"),
     ("import", "import_", "load your own files (licensed CPT descriptors, PTP quarters)"),
+    ("check", "check", "check claim lines against NCCI, MUE, MPFS and ICD-10-CM rules"),
 )
 
 

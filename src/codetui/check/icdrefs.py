@@ -1,0 +1,52 @@
+"""Code references inside ICD-10-CM notes: ``"amyloidosis (E85.-)"``, ``"(E00-E07, E15-E16)"``.
+
+Items qualified with "with ..." (``E08-E13 with .42``) are skipped: reading them as a plain
+range would flag pairs the note does not exclude.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_ONE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?"
+_ITEM = re.compile(rf"^({_ONE})[.-]*(?:-({_ONE})[.-]*)?$")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A code prefix (``E85``) or an inclusive range of prefixes (``E00``..``E07``)."""
+
+    lo: str
+    hi: str
+
+    def matches(self, code: str) -> bool:
+        return code[: len(self.lo)] >= self.lo and code[: len(self.hi)] <= self.hi
+
+    def __str__(self) -> str:
+        return self.lo if self.lo == self.hi else f"{self.lo}-{self.hi}"
+
+
+def refs_in(notes: Iterable[str]) -> list[Ref]:
+    out: list[Ref] = []
+    for note in notes:
+        for group in _PAREN.findall(note):
+            for item in group.split(","):
+                item = item.strip().upper()
+                if "WITH" in item:
+                    continue
+                m = _ITEM.match(item)
+                if m:
+                    lo = m.group(1).rstrip(".")
+                    hi = (m.group(2) or m.group(1)).rstrip(".")
+                    out.append(Ref(lo, hi))
+    return out
+
+
+def first_match(refs: list[Ref], codes: Iterable[str]) -> str | None:
+    for code in codes:
+        if any(r.matches(code) for r in refs):
+            return code
+    return None

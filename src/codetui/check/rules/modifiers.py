@@ -1,0 +1,77 @@
+"""Modifiers against what the code's MPFS indicators allow.
+
+26/TC vs the PC/TC indicator, 50 vs the bilateral indicator, 62/66/80/81/82/AS vs the
+co-surgeon/team/assistant indicators, 51 on add-on codes, and modifiers the store does not know.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from codetui.check.claim import ClaimLine
+from codetui.check.context import RuleContext
+from codetui.check.findings import ERROR, WARNING, Finding
+from codetui.decode import mpfs as words
+
+_SURGERY = {
+    "50": ("bilat", words.bilateral_rule, "bilateral surgery"),
+    "62": ("co", words.co_surgery_rule, "co-surgeons"),
+    "66": ("team", words.team_rule, "team surgery"),
+    "80": ("asst", words.assistant_rule, "assistant at surgery"),
+    "81": ("asst", words.assistant_rule, "assistant at surgery"),
+    "82": ("asst", words.assistant_rule, "assistant at surgery"),
+    "AS": ("asst", words.assistant_rule, "assistant at surgery"),
+}
+
+
+def is_addon(rec: dict[str, Any]) -> bool:
+    return bool(rec.get("aoc")) or (rec.get("mpfs") or {}).get("global") == "ZZZ"
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for line in ctx.claim.lines:
+        rec = ctx.hcpcs(line.code)
+        for mod in line.modifiers:
+            if ctx.store.modifier(mod) is None:
+                yield Finding("modifier.unknown", ERROR,
+                              f"Line {line.number}: modifier {mod} is not a CPT or HCPCS Level II "
+                              "modifier in the store.", (line.code, mod), (line.number,))
+                continue
+            if rec is not None:
+                yield from _against_code(ctx, line, mod, rec)
+
+
+def _against_code(ctx: RuleContext, line: ClaimLine, mod: str, rec: dict[str, Any]) -> Iterator[Finding]:
+    mpfs = rec.get("mpfs") or {}
+    src = ctx.source(mpfs) if mpfs else ("", "")
+    code, where = line.code, (line.number,)
+    if mod == "51" and is_addon(rec):
+        yield Finding("modifier.51-on-addon", ERROR,
+                      f"Line {line.number}: {code} is an add-on code; add-on codes are exempt from "
+                      "the multiple procedure rule, so modifier 51 does not belong on them.",
+                      (code, mod), where, *src)
+    if mod in ("26", "TC") and mpfs.get("pctc"):
+        pctc = str(mpfs["pctc"])
+        if not words.allows_26_tc(pctc, mod):
+            meaning = words.describe("pctc", pctc)
+            yield Finding("modifier.pctc", ERROR,
+                          f"Line {line.number}: modifier {mod} cannot be used with {code}: PC/TC "
+                          f"indicator {pctc} ({meaning.label}).", (code, mod), where, *src,
+                          {"pctc": pctc, "label": meaning.label})
+    if mod in _SURGERY and mpfs.get(_SURGERY[mod][0]) not in (None, ""):
+        field, rule_of, name = _SURGERY[mod]
+        value = str(mpfs[field])
+        rule = rule_of(value)
+        data = {field: value}
+        if rule.permitted is None:
+            yield Finding(f"modifier.{field}", ERROR,
+                          f"Line {line.number}: modifier {mod} on {code}: {name} indicator {value} — "
+                          f"the concept does not apply to this code.", (code, mod), where, *src, data)
+        elif rule.permitted is False:
+            yield Finding(f"modifier.{field}", ERROR,
+                          f"Line {line.number}: modifier {mod} on {code}: {name} indicator {value} — "
+                          f"{rule.text}", (code, mod), where, *src, data)
+        elif rule.documentation:
+            yield Finding(f"modifier.{field}", WARNING,
+                          f"Line {line.number}: modifier {mod} on {code}: {name} indicator {value} — "
+                          f"{rule.text}", (code, mod), where, *src, data)
