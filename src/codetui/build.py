@@ -23,6 +23,7 @@ IMPORTERS: tuple[str, ...] = (
     "icd10cm_tabular",
     "icd10cm_index",
     "gems",
+    "mce",
     "hcpcs_anweb",
     "cpt_modifiers",
     "pfs_rvu",
