@@ -7,8 +7,8 @@ feeds this builder, so a 10 MB tabular file still parses in well under a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
@@ -24,7 +24,7 @@ class Node:
     its word order; ``children`` lists the child elements alone for quick lookups.
     """
 
-    __slots__ = ("tag", "attrib", "parts", "children", "line")
+    __slots__ = ("attrib", "children", "line", "parts", "tag")
 
     def __init__(self, tag: str, attrib: dict[str, str], line: int) -> None:
         self.tag = tag
