@@ -20,7 +20,7 @@ def test_every_documented_value_has_a_meaning():
     expected = {
         "status": "ABCDEFGHIJMNPRTX",
         "pctc": "0123456789",
-        "mult": "01234567" "9",
+        "mult": "012345679",
         "bilat": "01239",
         "asst": "0129",
         "co": "0129",

@@ -7,8 +7,9 @@ summary (Always / Sometimes / Never / Unknown), not CMS text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)

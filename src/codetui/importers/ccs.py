@@ -11,7 +11,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from codetui.importers.base import ImportError_, ImportResult, Rejects, SourceMeta, cell, csv_rows, header_index
+from codetui.importers.base import (
+    ImportError_,
+    ImportResult,
+    Rejects,
+    SourceMeta,
+    cell,
+    csv_rows,
+    header_index,
+)
 
 FOLDER = "ahrq-ccs-services-procedures-v2022-1"
 PATTERN = "CCS_services_procedures_*.csv"

@@ -13,7 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from codetui.importers.base import ImportError_, ImportResult, Rejects, SourceMeta, cell, csv_rows, header_index
+from codetui.importers.base import (
+    ImportError_,
+    ImportResult,
+    Rejects,
+    SourceMeta,
+    cell,
+    csv_rows,
+    header_index,
+)
 
 FOLDER = "cms-lab-ncd-icd10-2026-01"
 FILE = "lab_ncd_icd10_2026.csv"

@@ -11,7 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from codetui.importers.base import ImportError_, ImportResult, Rejects, SourceMeta, cell, csv_rows, header_index
+from codetui.importers.base import (
+    ImportError_,
+    ImportResult,
+    Rejects,
+    SourceMeta,
+    cell,
+    csv_rows,
+    header_index,
+)
 
 FOLDER = "cms-rbcs-northstar-2024-06"
 FILE = "rbcs_hcpcs.csv"
