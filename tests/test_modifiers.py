@@ -11,13 +11,18 @@ from codetui.importers import cpt_modifiers, hcpcs_anweb
 from codetui.importers.base import Rejects
 from codetui.modifier_text import ALL
 
-CPT_LISTED = ("22 23 24 25 26 27 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 76 77 78 79 "
-              "80 81 82 90 91 92 93 95 96 97 99").split()
-LEVEL2_LISTED = ("XE XS XP XU LT RT E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 "
-                 "T6 T7 T8 T9 LC LD RC LM RI GT GQ GA GY GZ JW JZ KX Q0 AS TC").split()
+
+def codes(text: str) -> list[str]:
+    return text.split()
+
+
+CPT_LISTED = codes("22 23 24 25 26 27 32 33 47 50 51 52 53 54 55 56 57 58 59 62 63 66 76 77 78 79 "
+                   "80 81 82 90 91 92 93 95 96 97 99")
+LEVEL2_LISTED = codes("XE XS XP XU LT RT E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 "
+                      "T6 T7 T8 T9 LC LD RC LM RI GT GQ GA GY GZ JW JZ KX Q0 AS TC")
 # NCCI Policy Manual ch. I sec. E (rev. 2026-01-01): the PTP-associated modifiers.
-NCCI_PTP = set(("E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 "
-                "LT RT LC LD RC LM RI 24 25 57 58 78 79 27 59 91 XE XS XP XU").split())
+NCCI_PTP = set(codes("E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 "
+                     "LT RT LC LD RC LM RI 24 25 57 58 78 79 27 59 91 XE XS XP XU"))
 FIXTURES = Path(__file__).parent / "fixtures" / "hcpcs"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from codetui import paths
@@ -79,7 +79,7 @@ def run_cpt(args: argparse.Namespace) -> int:
         skipped.append(f"{len(got.rejects):,} rows rejected")
     if skipped:
         print(f"codetui: {args.file}: " + "; ".join(skipped), file=sys.stderr)
-    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         path = save_cpt_descriptors(user_dir, Path(args.file).name, got.descriptors, stamp)
     except OSError as exc:
