@@ -1,0 +1,149 @@
+"""Benchmark the clinical text tools on labelled cases: prints figures, asserts nothing.
+
+    PYTHONPATH=src python bench/bench_text.py [--store data/codes.json] [-v]
+
+Redaction (bench/redact_cases.jsonl): share of PHI spans fully removed, share of must-keep
+spans left intact. Detection (bench/detect_cases.jsonl, needs a store): explicit codes found /
+invented, implied codes with an expected code in the top 3. Speed: median time to redact and
+scan a ~10 KB note. Cases are invented; no real person or number appears.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def _cases(name: str) -> list[dict[str, Any]]:
+    path = HERE / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append((i, i + len(needle)))
+        i = text.find(needle, i + 1)
+    return out
+
+
+def bench_redact(verbose: bool) -> None:
+    from codetui.redact import redact
+
+    phi_total = phi_gone = keep_total = keep_ok = 0
+    for case in _cases("redact_cases.jsonl"):
+        text = case["text"]
+        res = redact(text)
+        covered = [False] * len(text)
+        for s in res.spans:
+            for k in range(s.start, s.end):
+                covered[k] = True
+        for p in case["phi"]:
+            for a, b in _occurrences(text, p):
+                phi_total += 1
+                ok = all(covered[k] for k in range(a, b) if not text[k].isspace() and text[k] not in ",.")
+                phi_gone += ok
+                if verbose and not ok:
+                    print(f"  PHI LEFT  {p!r}: {res.text!r}")
+        for p in case["keep"]:
+            for a, b in _occurrences(text, p):
+                keep_total += 1
+                ok = not any(covered[k] for k in range(a, b))
+                keep_ok += ok
+                if verbose and not ok:
+                    print(f"  DAMAGED   {p!r}: {res.text!r}")
+    print(f"redaction: PHI removed {phi_gone}/{phi_total} = {100 * phi_gone / phi_total:.1f}%")
+    print(f"redaction: must-keep intact {keep_ok}/{keep_total} = {100 * keep_ok / keep_total:.1f}%")
+
+
+def _ten_kb_note() -> str:
+    parts, cases = [], _cases("redact_cases.jsonl")
+    while sum(len(p) + 1 for p in parts) < 10_240:
+        parts.append(cases[len(parts) % len(cases)]["text"])
+    return "\n".join(parts)[:10_240]
+
+
+def bench_speed(store: Any) -> None:
+    from codetui.redact import Redactor
+
+    note = _ten_kb_note()
+    redactor = Redactor()
+    redactor.redact("warm up")
+    detector = None
+    if store is not None:
+        from codetui.detect import Detector
+
+        detector = Detector(store)
+        detector.detect("warm up")
+    times = []
+    for _ in range(15):
+        t0 = time.perf_counter()
+        redactor.redact(note)
+        if detector is not None:
+            detector.detect(note)
+        times.append(time.perf_counter() - t0)
+    what = "redact + detect" if detector else "redact only (no store)"
+    print(f"speed: {what} on {len(note)} chars: median {1000 * statistics.median(times):.1f} ms")
+
+
+def bench_detect(store: Any, verbose: bool) -> None:
+    from codetui.detect import Detector
+
+    det = Detector(store)
+    exp_total = exp_found = invented = 0
+    imp_total = imp_hit = 0
+    for case in _cases("detect_cases.jsonl"):
+        found = det.detect(case["text"])
+        explicit = {f.code for f in found if f.kind == "explicit"}
+        want = set(case.get("explicit", []))
+        exp_total += len(want)
+        exp_found += len(want & explicit)
+        wrong = explicit - want
+        invented += len(wrong)
+        if verbose and (want - explicit or wrong):
+            print(f"  EXPLICIT missing {sorted(want - explicit)} invented {sorted(wrong)}: {case['text'][:70]!r}")
+        implied = [f for f in found if f.kind == "implied" and f.status == "current"]
+        for group in case.get("implied", []):
+            imp_total += 1
+            top = [f.code for f in implied[:3]]
+            ok = any(any(t == g or t.startswith(g) for t in top) for g in group)
+            imp_hit += ok
+            if verbose and not ok:
+                print(f"  IMPLIED miss {group} got {top}: {case['text'][:70]!r}")
+    print(f"detection: explicit found {exp_found}/{exp_total}, invented {invented}")
+    if imp_total:
+        print(f"detection: implied top-3 {imp_hit}/{imp_total} = {100 * imp_hit / imp_total:.1f}%")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--store", help="codes.json (default: the shipped one, if built)")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    bench_redact(args.verbose)
+    store = None
+    try:
+        from codetui import paths
+        from codetui.store import CodeStore
+
+        path = Path(args.store) if args.store else paths.shipped_store_path()
+        if path.exists():
+            store = CodeStore.open(path)
+    except Exception as exc:  # the bench still reports redaction without a store
+        print(f"(no store: {exc})")
+    if store is not None:
+        bench_detect(store, args.verbose)
+    else:
+        print("detection: skipped (no data/codes.json)")
+    bench_speed(store)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

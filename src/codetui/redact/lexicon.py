@@ -1,0 +1,50 @@
+"""The word lists behind name detection, loaded once from ``codetui/resources``.
+
+Why lists and not a model: the tool is offline and must explain itself. Census first names
+and surnames say what *could* be a name; ``name_words.txt`` (names that are also English or
+ICD title words: Rose, White, Bell) and the clinical allow-lists (eponyms, drugs) say when a
+capitalised word needs context before it is treated as one. See resources/make_lists.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("codetui.resources").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first: frozenset[str]
+    last: frozenset[str]
+    ambiguous: frozenset[str]
+    allowed: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        return cls(
+            first=_words("names_first.txt"),
+            last=_words("names_last.txt"),
+            ambiguous=_words("name_words.txt"),
+            allowed=_words("clinical_allow.txt") | _words("eponyms_icd.txt"),
+        )
+
+    def is_name(self, word: str) -> bool:
+        return word in self.first or word in self.last
+
+    def is_plain_name(self, word: str) -> bool:
+        """A census name that is not also an ordinary or clinical word: a name on its own."""
+        return self.is_name(word) and word not in self.ambiguous and word not in self.allowed
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lists, read once per process (they are immutable)."""
+    return Lexicon.load()

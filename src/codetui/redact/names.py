@@ -1,0 +1,194 @@
+"""Person names without a model: context cues, census word lists and a clinical allow-list.
+
+Order of trust, as in Philter-style de-identification:
+1. a title or label before the words ("Dr.", "Mr.", "Pt:", "signed by", "daughter"), or a
+   credential after them (", MD") — the words are a name whatever they are;
+2. a first name followed by a capitalised word ("Maria Okafor"), a census name that is not an
+   ordinary or clinical word ("Okafor" alone);
+3. every later capitalised occurrence of a word already found as a name (coreference).
+A capitalised word followed by a clinical head noun ("Graves disease", "Foley catheter") is an
+eponym and is kept unless a title stands before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from codetui.redact.lexicon import Lexicon
+from codetui.redact.spans import Span
+
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019\-]*[A-Za-z])?\.?")
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "sr", "fr", "rev"}
+_LABEL_RE = re.compile(
+    r"(?i)(?:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|signed|signature|attending(?:\s+physician)?|pcp|"
+    r"referring(?:\s+(?:physician|provider))?|provider|physician|surgeon|"
+    r"resident|fellow|scribe|nurse|rn|np|cc|contact|emergency\s+contact|guardian|caregiver|"
+    r"spouse|wife|husband|daughter|son|mother|father|sister|brother|partner|grandson|"
+    r"granddaughter|niece|nephew|aunt|uncle|friend|neighbor|witness|interpreter|"
+    r"dictated|transcribed|cosigned|co-signed|authenticated|reviewed)\b\s*(?:by|with|is|named)?\s*[:,\-]?\s*"
+    r"|\b(?:seen|signed|dictated|referred|accompanied|examined|evaluated|reviewed|"
+    r"called|notified|cosigned|transcribed)\s+(?:\w+\s+)?by\s+"
+    r"|\b(?:discussed|spoke|spoken|met|talked)\s+with\s+)$"
+)
+_CREDENTIALS = re.compile(
+    r",?[ \t]*(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|CRNA|PharmD|APRN|FNP|DPM|OD)\b"
+)
+_HEAD_NOUNS = frozenset(
+    "disease syndrome sign signs test maneuver manoeuvre catheter fracture score scale criteria "
+    "classification palsy reflex phenomenon tube drain stockings stocking bag procedure operation "
+    "repair anastomosis lymphoma sarcoma tumor tumour cyst node nodes nodule ulcer triad law "
+    "disorder ataxia dystrophy anomaly stage staging grade index equation formula position "
+    "respirations respiration breathing murmur spots spot lamp solution method technique "
+    "protocol cells cell bodies body body's contracture deformity esophagus diverticulum "
+    "encephalopathy dementia chorea sarcoidosis thyroiditis node's".split()
+)
+_STOP = frozenset(
+    "the a an and or of to in on at for with by from no not pt patient history hx plan assessment "
+    "impression exam chief complaint subjective objective vitals labs meds medications allergies "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    "hospital clinic center medical health emergency department unit floor room icu er ed "
+    "street avenue road north south east west county city state "
+    "mrn dob dos ssn id acct fin npi dx ddx cc hpi ros pmh psh fh sh "
+    "md do rn np pa phd dds lpn cna msw lcsw crna pharmd aprn fnp dpm od".split()
+)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        end = m.end()
+        if word.endswith(".") and not (len(word) == 2 or word[:-1].lower() in _TITLES):
+            word, end = word[:-1], end - 1
+        out.append((m.start(), end, word))
+    return out
+
+
+def _base(word: str) -> str:
+    w = word.rstrip(".").lower().replace("\u2019", "'")
+    return w[:-2] if w.endswith("'s") else w.rstrip("'")
+
+
+def _is_cap(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _span_of(start: int, end: int, word: str) -> Span:
+    """The name itself: a trailing possessive ('s) is not part of the identifier."""
+    w = word.replace("\u2019", "'")
+    if w.endswith("'s"):
+        end -= 2
+    elif w.endswith("'"):
+        end -= 1
+    return Span(start, end, "NAME")
+
+
+class NameFinder:
+    """Finds person names in one text with the given lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def _nameish(self, word: str) -> bool:
+        b = _base(word)
+        return _is_cap(word) and b not in _STOP and b not in _TITLES and not b.isdigit()
+
+    def _eponym(self, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:
+        """Word i reads as an eponym: an allow-listed word before a clinical head noun."""
+        j = i + 1
+        while j < len(toks) and j <= i + 2:
+            nxt = _base(toks[j][2])
+            if nxt in _HEAD_NOUNS:
+                return True
+            if not (_is_cap(toks[j][2]) or "-" in text[toks[j - 1][1]:toks[j][0]]):
+                break
+            j += 1
+        return False
+
+    def find(self, text: str) -> Iterator[Span]:
+        toks = _tokens(text)
+        hits: dict[int, Span] = {}
+        lex = self.lex
+
+        def take_run(i: int, limit: int = 3) -> None:
+            taken = 0
+            while i < len(toks) and taken < limit:
+                s, e, w = toks[i]
+                if taken:
+                    gap = text[toks[i - 1][1]:s]
+                    comma = taken == 1 and re.fullmatch(r"[ \t]*,[ \t]*", gap) is not None
+                    caps = w.isupper() and toks[i - 1][2].isupper()
+                    if not (re.fullmatch(r"[ \t]+", gap) or (comma and (caps or lex.is_name(_base(w))))):
+                        break
+                if not self._nameish(w) or _base(w) in _HEAD_NOUNS or text.startswith(":", e):
+                    break
+                if w.isupper() and len(w) <= 4 and not lex.is_name(_base(w)):
+                    break  # an acronym (ABVD, COPD), not a name
+                hits[i] = _span_of(s, e, w)
+                taken += 1
+                i += 1
+
+        for i, (s, e, w) in enumerate(toks):
+            b = _base(w)
+            # 1. titles and labels
+            if b in _TITLES and i + 1 < len(toks) and text[e:toks[i + 1][0]].strip(" .") == "":
+                take_run(i + 1)
+                continue
+            line_start = text.rfind("\n", 0, s) + 1
+            if _LABEL_RE.search(text, max(line_start, s - 40), s) and self._nameish(w):
+                take_run(i)
+                continue
+            if not self._nameish(w) or text.startswith(":", e):
+                continue
+            m = _CREDENTIALS.match(text, e)
+            if m and not text[e:m.end()].strip().startswith(("DO ", "PA ")):
+                k = i
+                while k >= 0 and i - k < 3 and self._nameish(toks[k][2]):
+                    hits[k] = _span_of(*toks[k])
+                    if k == 0 or "\n" in text[toks[k - 1][1]:toks[k][0]]:
+                        break
+                    if text[toks[k - 1][1]:toks[k][0]].strip() not in ("", ","):
+                        break
+                    k -= 1
+                continue
+            if self._eponym(toks, i, text):
+                continue
+            # 2. first name + capitalised word; plain census names alone
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            gap_ok = nxt is not None and re.fullmatch(r"[ \t]+", text[e:nxt[0]]) is not None
+            if nxt and gap_ok and self._nameish(nxt[2]) and not self._eponym(toks, i + 1, text):
+                nb = _base(nxt[2])
+                if (b in lex.first and b not in lex.allowed and (b not in lex.ambiguous or nb in lex.last)) or (
+                    lex.is_plain_name(b) and lex.is_name(nb) and nb not in lex.allowed
+                ):
+                    hits[i] = _span_of(s, e, w)
+                    hits[i + 1] = _span_of(*nxt)
+                    continue
+            if len(b) >= 3 and lex.is_plain_name(b) and not (w.isupper() and len(w) <= 4):
+                hits[i] = _span_of(s, e, w)
+        # 3. coreference: later mentions of a found name
+        found = {_base(toks[i][2]) for i in hits if len(_base(toks[i][2])) >= 3}
+        for i, (s, e, w) in enumerate(toks):
+            if i in hits or not _is_cap(w) or self._eponym(toks, i, text):
+                continue
+            if _base(w) in found:
+                hits[i] = _span_of(s, e, w)
+            elif "-" in w and _base(w.split("-")[0]) in found:
+                hits[i] = Span(s, s + len(w.split("-")[0]), "NAME")  # "Abernathy-recommended"
+        yield from _merge(text, [hits[i] for i in sorted(hits)])
+
+
+def _merge(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Tokens of one name ("Maria J. Okafor", "Doe, Jane") become one span."""
+    cur: Span | None = None
+    for s in spans:
+        if cur is not None and re.fullmatch(r"[ \t]*,?[ \t]*", text[cur.end:s.start]):
+            cur = Span(cur.start, s.end, "NAME")
+            continue
+        if cur is not None:
+            yield cur
+        cur = s
+    if cur is not None:
+        yield cur

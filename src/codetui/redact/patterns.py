@@ -1,0 +1,212 @@
+"""Shape-based identifiers: dates, phones, SSNs, e-mail, URLs, IPs, labelled record numbers.
+
+Each detector is a regex plus a small check, and each is written against the clinical text it
+must not damage: NDCs (4-4-2, 5-3-2, 5-4-1, 5-4-2) are never phone-shaped (3-3-4); blood
+pressures and pain scores (128/82, 7/10) have no year, so a bare m/d is only a date after a
+date word ("on 3/14"); five-digit numbers are only ZIPs after a state (99213 is a CPT code).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from codetui.redact.spans import Span
+
+DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+D = f"[{DASH}]"
+SEP = f"[{DASH}/.]"
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_MON = rf"(?:{MONTHS})\.?"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+
+_DATE_RES: list[re.Pattern[str]] = [
+    # 03/14/1957, 3-14-57, 14.03.2026 (m/d/y or d/m/y), any dash
+    re.compile(rf"(?<![\w/.{DASH}])(?:0?[1-9]|[12][0-9]|3[01])({SEP})(?:0?[1-9]|[12][0-9]|3[01])\1(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/]|[.{DASH}]\d)"),
+    # 2026-03-14, 2026/3/14
+    re.compile(rf"(?<![\w/.{DASH}]){_YEAR}({SEP})(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?![\w/]|[.{DASH}]\d)"),
+    # March 14th, 2026 / Mar 14 / March 14-16
+    re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
+    # 14 Mar 2026 / 14th of March
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b)?(?![a-z])", re.I),
+    # March 2026, Mar-2026
+    re.compile(rf"\b{_MON}[\s,{DASH}]+{_YEAR}\b", re.I),
+    # 14-Mar-2026, 14MAR2026
+    re.compile(rf"\b(?:[12][0-9]|3[01]|0?[1-9])[{DASH}\s]?(?:{MONTHS})[{DASH}\s]?(?:{_YEAR}|[0-9]{{2}})\b", re.I),
+]
+# A month named alone ("seen in March"). "May" is left alone: it is mostly the verb.
+_LONE_MONTH = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+# m/d without a year only after a date word, so 7/10 pain and 128/82 stay.
+_SHORT_DATE = re.compile(
+    rf"(?i:\b(?:on|since|dated?|dos|dob|admit(?:ted)?|discharged?|until|"
+    rf"seen|visit|surgery|date of service|d/c)[:\s]+(?:on\s+)?)"
+    rf"((?:0?[1-9]|1[0-2])[/{DASH}](?:0?[1-9]|[12][0-9]|3[01]))(?![\w/]|[.{DASH}]\d)"
+)
+_COMPACT_DATE = re.compile(
+    r"(?i:\b(?:dob|dos|date|d\.o\.b\.?)[:#\s]+)((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))\b"
+)
+
+_AGE_RES = [
+    re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:-|\s)?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|year[- ]old|yr[- ]old|-year-old|-yo\b))", re.I),
+    re.compile(r"(?i:\bage[ds]?\s*:?\s*)((?:9\d|1[0-1]\d))\b"),
+    re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:M|F|male|female)\b)"),
+]
+
+_PHONE = re.compile(
+    rf"(?<![\w{DASH}.])(?:\+?1[\s{DASH}.]?)?(?:\(\s*[2-9][0-9]{{2}}\s*\)\s*|[2-9][0-9]{{2}}[\s{DASH}.])"
+    rf"[2-9][0-9]{{2}}[\s{DASH}.][0-9]{{4}}(?:\s*(?:x|ext\.?)\s*[0-9]{{1,5}})?(?![\w{DASH}]|\.\d)"
+)
+_PHONE_LABELLED = re.compile(
+    r"(?i:\b(phone|tel|telephone|cell|mobile|home|work|ph|fax|pager|contact)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*)"
+    r"(\+?1?\d{10})\b"
+)
+_FAX_CONTEXT = re.compile(r"(?i)\bfax\b[^\n]{0,12}$")
+
+_SSN = re.compile(
+    rf"(?<![\w{DASH}])(?!000|666|9)[0-9]{{3}}([{DASH}\s])(?!00)[0-9]{{2}}\1(?!0000)[0-9]{{4}}(?![\w{DASH}])"
+)
+_SSN_LABELLED = re.compile(r"(?i:\b(?:ssn|social security(?: number| no\.?)?|ss#)\s*[:#]?\s*)([0-9]{9})\b")
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.I)
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)"
+)
+_IPV6 = re.compile(
+    r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
+    r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:])"
+    r"|(?<![\w:])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\w:])"
+)
+_VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*[0-9])[A-HJ-NPR-Z0-9]{17}\b")
+
+# Label -> type for "<label>: <identifier>". The identifier must hold a digit.
+_LABELS: list[tuple[str, str]] = [
+    (r"mrn|mr\s?#|med(?:ical)?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|num|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|encounter\s*(?:#|id|no\.?)|fin", "MRN"),
+    (r"member\s*(?:id|#|no\.?|number)|subscriber\s*(?:id|#|no\.?)|medicaid\s*(?:id|#|no\.?)?|medicare\s*(?:id|#|no\.?|number)|mbi|hicn|policy\s*(?:#|no\.?|number|id)?|group\s*(?:#|no\.?|number)|health\s*plan\s*(?:id|#|no\.?|number)|insurance\s*(?:id|#|no\.?)", "HEALTHPLAN"),
+    (r"acct\.?|account\s*(?:#|no\.?|number)?|billing\s*(?:#|no\.?|id)|invoice\s*(?:#|no\.?)", "ACCOUNT"),
+    (r"claim\s*(?:#|no\.?|number|id)?|icn|dcn", "CLAIM"),
+    (r"prior\s*auth(?:orization)?\s*(?:#|no\.?|number|id)?|auth(?:orization)?\s*(?:#|no\.?|number|id|code)|pa\s*#|referral\s*(?:#|no\.?|number)|pre-?cert(?:ification)?\s*(?:#|no\.?)?", "AUTH"),
+    (r"(?:driver'?s?\s+)?licen[cs]e\s*(?:#|no\.?|number)?|dl\s*(?:#|no\.?)|certificate\s*(?:#|no\.?|number)?|cert\.?\s*(?:#|no\.?)|dea\s*(?:#|no\.?)?|npi|passport\s*(?:#|no\.?|number)?|state\s+id", "LICENSE"),
+    (r"(?:license\s+)?plate\s*(?:#|no\.?|number)?|tag\s*#|vin", "VEHICLE"),
+    (r"serial\s*(?:#|no\.?|number)?|s/n|sn|udi|device\s*(?:id|#|serial)|lot\s*(?:#|no\.?)|imei|implant\s*(?:id|#)|pacemaker\s*(?:id|serial)", "DEVICE"),
+    (r"fingerprint(?:\s+id)?|voice\s*print|retina(?:l)?\s+scan(?:\s+id)?|iris\s+scan(?:\s+id)?|biometric\s*(?:id|template)?", "BIOMETRIC"),
+    (r"photo(?:graph)?\s*(?:id|#|file)?|image\s*(?:file|#)|picture", "PHOTO"),
+    (r"id|id\s*#|identifier|ref(?:erence)?\s*(?:#|no\.?)|case\s*(?:#|no\.?|number)|specimen\s*(?:#|id)|accession\s*(?:#|no\.?|number)?|badge\s*(?:#|no\.?)|employee\s*(?:id|#)", "ID"),
+]
+_LABELLED = [
+    (re.compile(
+        rf"(?i:(?<![\w])(?:{label})\s*(?:#|:|=|-|\.)?\s*(?:is\s+|of\s+)?)"
+        r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-/]{2,}[A-Za-z0-9])"
+    ), kind)
+    for label, kind in _LABELS
+]
+_PHOTO_FILE = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|heic|gif|tiff?|bmp|dcm)\b", re.I)
+_BIOMETRIC_WORDS = re.compile(
+    r"(?i)\b(?:full[- ]face\s+(?:photo(?:graph)?s?|images?)|fingerprints?\s+(?:on\s+file|scan(?:ned)?|captured)|"
+    r"voice\s*prints?|retina(?:l)?\s+scans?|iris\s+scans?|palm\s*prints?|face\s*prints?|facial\s+recognition\s+\w+)"
+)
+
+_STREET_TYPES = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|"
+    r"ter|circle|cir|parkway|pkwy|highway|hwy|route|rte|trail|trl|square|sq|loop|pike|alley|plaza"
+)
+_STREET = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
+    rf"(?:[A-Z0-9][A-Za-z0-9'\-]*\s+){{0,3}}(?i:{_STREET_TYPES})\b\.?"
+    r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room)\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+)
+_PO_BOX = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b")
+STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
+)
+STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+# "Springfield, IL 62704": the city before a state, and the ZIP after it.
+_CITY_STATE = re.compile(
+    rf"((?:[A-Z][a-z]+\.?\s){{0,2}}[A-Z][a-z]+),\s+(?:{STATES}|{STATE_NAMES})\b(?:\s+(\d{{5}}(?:{D}\d{{4}})?))?"
+)
+_ZIP_LABELLED = re.compile(r"(?i:\b(?:zip|zip\s*code|postal\s*code)\s*:?\s*)(\d{5}(?:-\d{4})?)\b")
+_LIVES_IN = re.compile(
+    r"(?i:\b(?:lives|living|resides|residing|moved|relocated|born|works|visiting)\s+(?:alone\s+|with\s+\w+\s+)?(?:in|to|at|near)\s+)"
+    r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)"
+)
+
+
+_WORDLIKE_STATES = frozenset("MD PA DO ME OR IN OK HI CO DE LA MA MS ID".split())
+
+
+def _groups(rx: re.Pattern[str], text: str, kind: str, group: int = 0) -> Iterator[Span]:
+    for m in rx.finditer(text):
+        yield Span(m.start(group), m.end(group), kind)
+
+
+def find_dates(text: str) -> Iterator[Span]:
+    for rx in _DATE_RES:
+        yield from _groups(rx, text, "DATE")
+    yield from _groups(_LONE_MONTH, text, "DATE")
+    yield from _groups(_SHORT_DATE, text, "DATE", 1)
+    yield from _groups(_COMPACT_DATE, text, "DATE", 1)
+
+
+def find_ages(text: str) -> Iterator[Span]:
+    for rx in _AGE_RES:
+        yield from _groups(rx, text, "AGE", 1)
+
+
+def find_contacts(text: str) -> Iterator[Span]:
+    for m in _PHONE.finditer(text):
+        kind = "FAX" if _FAX_CONTEXT.search(text, max(0, m.start() - 14), m.start()) else "PHONE"
+        yield Span(m.start(), m.end(), kind)
+    for m in _PHONE_LABELLED.finditer(text):
+        yield Span(m.start(2), m.end(2), "FAX" if m.group(1).lower() == "fax" else "PHONE")
+    yield from _groups(_EMAIL, text, "EMAIL")
+    yield from _groups(_URL, text, "URL")
+    yield from _groups(_IPV4, text, "IP")
+    for m in _IPV6.finditer(text):
+        if m.group(0).count(":") >= 2:
+            yield Span(m.start(), m.end(), "IP")
+
+
+def find_numbers(text: str) -> Iterator[Span]:
+    yield from _groups(_SSN, text, "SSN")
+    yield from _groups(_SSN_LABELLED, text, "SSN", 1)
+    yield from _groups(_VIN, text, "VEHICLE")
+    for rx, kind in _LABELLED:
+        yield from _groups(rx, text, kind, 1)
+    yield from _groups(_PHOTO_FILE, text, "PHOTO")
+    yield from _groups(_BIOMETRIC_WORDS, text, "BIOMETRIC")
+
+
+def find_places(text: str) -> Iterator[Span]:
+    yield from _groups(_STREET, text, "ADDRESS")
+    yield from _groups(_PO_BOX, text, "ADDRESS")
+    for m in _CITY_STATE.finditer(text):
+        if m.group(0).rsplit(None, 1)[-1] in _WORDLIKE_STATES and not m.group(2):
+            continue  # "Jane Roe, MD" is a doctor, not a town in Maryland
+        yield Span(m.start(1), m.end(1), "LOCATION")
+        if m.group(2):
+            yield Span(m.start(2), m.end(2), "ZIP")
+    yield from _groups(_ZIP_LABELLED, text, "ZIP", 1)
+    yield from _groups(_LIVES_IN, text, "LOCATION", 1)
+
+
+def find_all(text: str) -> Iterator[Span]:
+    """Every shape-based find (overlaps allowed; ``spans.resolve`` sorts them out)."""
+    yield from find_dates(text)
+    yield from find_ages(text)
+    yield from find_contacts(text)
+    yield from find_numbers(text)
+    yield from find_places(text)
