@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("build", "build", "rebuild data/codes.json from the official files"),
     ("import", "import_", "load your own files (licensed CPT descriptors, PTP quarters)"),
     ("check", "check", "check claim lines against NCCI, MUE, MPFS and ICD-10-CM rules"),
+    ("ask", "ask", "answer coding questions offline from the store"),
     ("redact", "redact", "remove PHI (HIPAA Safe Harbor identifiers) from clinical text"),
 )
 

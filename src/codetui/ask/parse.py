@@ -1,0 +1,87 @@
+"""Questions coders type -> ``Intent``. Keyword patterns, no language model.
+
+The patterns are checked in order, most specific first ("can I bill X without Y" before "X").
+Codes are picked out by shape; the answer step resolves them against the store.
+"""
+
+from __future__ import annotations
+
+import re
+
+from codetui.codes import HCPCS_RE, ICD_RE, icd_key
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*")
+_MODIFIER = re.compile(r"\bmod(?:ifier)?s?\s*[-#]?\s*([0-9A-Za-z]{2})\b", re.I)
+_DASH_MOD = re.compile(r"(?:^|\s)-([0-9A-Za-z]{2})\b")
+_STOP = frozenset(
+    "a an and the of for to with without in on is are was were what which who when how does do can "
+    "i we you it be billed bill billing code codes cpt hcpcs icd icd10 icd-10 icd10cm cm diagnosis "
+    "diagnoses me give find show list search look up lookup please there any".split()
+)
+
+# (kind, pattern) tried in order against the lower-cased question
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("without", re.compile(r"\bwithout\b")),
+    ("together", re.compile(r"\btogether\b|\bsame (?:day|claim|date)\b|\bptp\b|\bbundl|\bwith\b.*\bbill|\bbill\b.*\bwith\b|\bncci edit")),
+    ("addons_of", re.compile(r"\badd-?on(?:s| codes)? (?:for|with|of|to)\b|\bwhich add-?ons?\b|\bwhat add-?ons?\b")),
+    ("addon", re.compile(r"\badd-?on\b|\bprimary cod|\bprimar(?:y|ies) for\b")),
+    ("mue", re.compile(r"\bmue\b|\bmedically unlikely\b|\bmax(?:imum)? units\b|\bhow many units\b|\bunits? (?:limit|allowed)\b")),
+    ("global", re.compile(r"\bglobal\b|\bpost-?op")),
+    ("seventh", re.compile(r"\b7th\b|\bseventh\b")),
+    ("dates", re.compile(r"\bwhen\b|\b(?:added|deleted|terminated|effective|discontinued|new)\b.*\b(?:date|year)?")),
+    ("rvu", re.compile(r"\brvus?\b|\brelative value\b|\bpay(?:ment|s)?\b|\bpaid\b|\bstatus\b|\bfee\b|\bpayable\b")),
+    ("billable", re.compile(r"\bbillable\b|\bvalid\b|\bheader\b")),
+    ("excludes", re.compile(r"\bexcludes?\s*[12]?\b")),
+    ("modifier", re.compile(r"\bmodifiers?\b|\bmod\s")),
+)
+
+
+def find_codes(text: str) -> list[str]:
+    """CPT/HCPCS (5 characters) and ICD-10-CM (letter+2, optional dot part) codes, in order."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        t = tok.rstrip(".").upper()
+        if HCPCS_RE.match(t):
+            out.append(t)
+        elif ICD_RE.match(t) and (("." in t) or len(t) == 3 or not t[1:].isdigit()) and any(c.isdigit() for c in t):
+            out.append(icd_key(t))
+    return list(dict.fromkeys(out))
+
+
+def find_modifiers(text: str) -> list[str]:
+    mods = [m.upper() for m in _MODIFIER.findall(text)]
+    mods += [m.upper() for m in _DASH_MOD.findall(text)]
+    return list(dict.fromkeys(mods))
+
+
+def search_words(text: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+    return " ".join(words)
+
+
+def parse_question(question: str) -> Intent:
+    from codetui.ask.model import Intent
+
+    text = " ".join(question.strip().split())
+    low = text.lower()
+    mods = find_modifiers(text)
+    # a modifier is not a code: drop its digits from the code list
+    codes = [c for c in find_codes(_MODIFIER.sub(" ", text)) if c not in mods]
+    if mods and not codes and re.search(r"\bmod(?:ifier)?s?\b", low):
+        return Intent("modifier", (), tuple(mods), "", question)
+    for kind, rx in _PATTERNS:
+        if not rx.search(low):
+            continue
+        if kind in ("without", "together") and len(codes) < 2:
+            continue
+        if kind == "modifier" and not mods:
+            continue
+        if kind != "modifier" and not codes:
+            break
+        return Intent(kind, tuple(codes), tuple(mods), search_words(text), question)
+    if codes:
+        return Intent("code", tuple(codes), tuple(mods), search_words(text), question)
+    words = search_words(re.sub(r"^.*?\b(?:codes?|for|about)\b", "", low) or low)
+    if words:
+        return Intent("search", (), tuple(mods), words, question)
+    return Intent("unknown", (), (), "", question)
