@@ -45,6 +45,7 @@ class Entry:
     code: str
     title: str
     at: str  # local time, ISO seconds
+    system: str = ""  # "CPT", "ICD-10-CM", ... for the badge in lists
 
 
 def _now() -> str:
@@ -128,6 +129,7 @@ class UserData:
             code=clean_field(str(doc.get("code", ""))),
             title=clean_field(str(doc.get("title", ""))),
             at=str(doc.get("at", "")),
+            system=clean_field(str(doc.get("system", ""))),
         )
 
     # ---- bookmarks -----------------------------------------------------------------------
@@ -141,13 +143,13 @@ class UserData:
         with self._db() as db:
             return db.table("bookmarks").contains(Query().target == target)
 
-    def toggle_bookmark(self, target: str, code: str, title: str) -> bool:
+    def toggle_bookmark(self, target: str, code: str, title: str, system: str = "") -> bool:
         """Add or remove a bookmark; returns True when the page is now bookmarked."""
         with self._db() as db:
             table = db.table("bookmarks")
             if table.remove(Query().target == target):
                 return False
-            table.insert({"target": target, "code": code, "title": title, "at": _now()})
+            table.insert({"target": target, "code": code, "title": title, "system": system, "at": _now()})
             return True
 
     # ---- recently viewed -----------------------------------------------------------------
@@ -157,11 +159,11 @@ class UserData:
             docs = sorted(db.table("recent").all(), key=lambda d: d.doc_id, reverse=True)
         return [self._entry(d) for d in docs[:limit]]
 
-    def add_recent(self, target: str, code: str, title: str) -> None:
+    def add_recent(self, target: str, code: str, title: str, system: str = "") -> None:
         with self._db() as db:
             table = db.table("recent")
             table.remove(Query().target == target)
-            table.insert({"target": target, "code": code, "title": title, "at": _now()})
+            table.insert({"target": target, "code": code, "title": title, "system": system, "at": _now()})
             ids = sorted(d.doc_id for d in table.all())
             if len(ids) > RECENT_LIMIT:
                 table.remove(doc_ids=ids[: len(ids) - RECENT_LIMIT])

@@ -1,0 +1,1 @@
+"""The full-screen browser (Textual). Only this package imports textual."""
