@@ -65,7 +65,8 @@ def _not_billable(ctx: RuleContext, key: str, rec: dict[str, Any], src: tuple[st
     table = seventh_table(ctx, rec)
     kids = ctx.store.children(key)
     if table and kids and all(len(k.replace(".", "")) == 7 for k in kids):
-        chars = "; ".join(f"{c} {t}" for c, t in sorted(table.items()))
+        items = sorted(table.items())
+        chars = "; ".join(f"{c} {t}" for c, t in items[:5]) + (f"; ... ({len(items)} in all)" if len(items) > 5 else "")
         yield Finding("icd.seventh-missing", ERROR,
                       f"{key} needs a 7th character (pad with X to 6 characters first): {chars}.",
                       (key,), (), *src, {"seventh": table})

@@ -99,7 +99,8 @@ def _judge(ctx: RuleContext, edits: list[Any]) -> Iterator[Finding]:
                       f"{pair_text}, modifier indicator 0 ({label}): {meaning}{why}",
                       (c1, c2), lines, SOURCE, release, data)
     else:
-        mods = associated(ctx, c2, (c1, c2)) + [f"{m} (on {c1})" for m in associated(ctx, c1, (c1, c2))]
+        # claims processing accepts the modifier on either code; NCCI expects it on column 2
+        mods = associated(ctx, c2, (c1, c2)) + [f"{m} (on column 1 code {c1})" for m in associated(ctx, c1, (c1, c2))]
         data["modifiers_present"] = mods
         if mods:
             yield Finding("ptp.bypassed", INFO,

@@ -1,0 +1,94 @@
+"""The checker on the shipped store: the rules on real codes and real CMS edits.
+
+Skipped until ``codetui build`` has written data/codes.json (and data/ptp/).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from codetui import paths
+from codetui.check import check_claim, parse_claim
+
+STORE = paths.shipped_store_path()
+pytestmark = pytest.mark.skipif(not STORE.exists(), reason="shipped store not built")
+DOS = "2026-04-15"
+
+
+@pytest.fixture(scope="module")
+def store():
+    from codetui.store import CodeStore
+
+    return CodeStore.open(STORE)
+
+
+def check(store, *tokens: str, **kw):
+    kw.setdefault("dos", DOS)
+    return check_claim(store, parse_claim(tokens, **kw), today=date(2026, 4, 15))
+
+
+def rules(res) -> list[str]:
+    return [f.rule for f in res.findings]
+
+
+def test_addon_alone(store) -> None:
+    res = check(store, "96417")
+    f = next(f for f in res.findings if f.rule == "aoc.no-primary")
+    assert "96413" in f.message and f.release
+
+
+def test_addon_with_primary_is_clean(store) -> None:
+    res = check(store, "96413", "96417")
+    assert not res.failed, [f.message for f in res.findings]
+
+
+def test_mue_exceeded(store) -> None:
+    res = check(store, "96413", "96417x4")
+    f = next(f for f in res.findings if f.rule == "mue.exceeded")
+    assert f.data["mue"] == 3 and f.data["mai"] == "3" and "Clinical" in f.message
+
+
+def test_ptp_indicator_0(store) -> None:
+    res = check(store, "10060", "64483-59")
+    f = next(f for f in res.findings if f.rule == "ptp.never-together")
+    assert (f.data["column1"], f.data["column2"]) == ("10060", "64483")
+
+
+def test_ptp_indicator_1_with_and_without_modifier(store) -> None:
+    assert "ptp.needs-modifier" in rules(check(store, "27447", "20610"))
+    assert "ptp.bypassed" in rules(check(store, "27447", "20610-59"))
+    assert "ptp.needs-modifier" not in rules(check(store, "27447", "20610-XS"))
+    # 25 on the E/M bypasses an E/M + procedure edit
+    assert "ptp.bypassed" in rules(check(store, "20610", "99214-25"))
+    assert "ptp.needs-modifier" in rules(check(store, "20610", "99214"))
+
+
+def test_icd_header_and_seventh(store) -> None:
+    by = {f.rule: f for f in check(store, "99213", dx=["E11,S72.001"]).findings}
+    assert "E11" in by["icd.header"].codes
+    assert "icd.seventh-missing" in by and "initial encounter" in by["icd.seventh-missing"].message
+    assert not [r for r in rules(check(store, "99213", dx=["E11.9,S72.001A"])) if r.startswith("icd.")]
+
+
+def test_icd_manifestation_and_excludes1(store) -> None:
+    assert "icd.manifestation-alone" in rules(check(store, "99213", dx=["G63"]))
+    assert "icd.excludes1" in rules(check(store, "99213", dx=["E10.9,E11.9"]))
+
+
+def test_modifier_indicators(store) -> None:
+    r = rules(check(store, "99213-26", "96413", "96417-51", "99213-9Z"))
+    assert {"modifier.pctc", "modifier.51-on-addon", "modifier.unknown"} <= set(r)
+
+
+def test_whole_claim_runs_quickly(store) -> None:
+    import time
+
+    lines = ["99214-25", "96413", "96417x2", "96415", "96375", "J9045x4", "J9171x8", "36415", "85025",
+             "80053", "G2211", "20610-59", "27447", "64483-50", "93000-26", "71046", "96367", "J2405x2",
+             "J1100x10", "J7050"]
+    check(store, *lines, dx=["C50.911,Z51.11"])  # warm lazy indexes
+    t0 = time.perf_counter()
+    check(store, *lines, dx=["C50.911,Z51.11"])
+    assert time.perf_counter() - t0 < 0.5
