@@ -24,16 +24,31 @@ def loaded():
 def test_addon_lists_its_primaries_with_iso_dates(loaded):
     res, _ = loaded
     aoc = res.tables["hcpcs"]["96417"]["aoc"]
-    assert [(e["primary"], e["type"]) for e in aoc] == [("96409", 3), ("96413", 1)]  # sorted, duplicate dropped
+    assert [(e["primary"], e["type"]) for e in aoc] == [
+        ("96409", 3),
+        ("96413", 1),
+    ]  # sorted, duplicate dropped
     assert aoc[0]["eff"] == "2013-04-01" and aoc[0]["del"] == "2019-12-31"
-    assert aoc[1] == {"primary": "96413", "type": 1, "eff": "2013-04-01", "del": "", "primary_del": "",
-                      "addon_del": "", "note": "", "src": "ncci_aoc"}
+    assert aoc[1] == {
+        "primary": "96413",
+        "type": 1,
+        "eff": "2013-04-01",
+        "del": "",
+        "primary_del": "",
+        "addon_del": "",
+        "note": "",
+        "src": "ncci_aoc",
+    }
 
 
 def test_deleted_addon_keeps_its_deletion_dates(loaded):
     res, _ = loaded
     (edit,) = res.tables["hcpcs"]["0663T"]["aoc"]
-    assert edit["addon_del"] == "2025-12-31" and edit["del"] == "2025-12-31" and edit["eff"] == "2021-07-01"
+    assert (
+        edit["addon_del"] == "2025-12-31"
+        and edit["del"] == "2025-12-31"
+        and edit["eff"] == "2021-07-01"
+    )
 
 
 def test_type2_uses_contractor_placeholder_and_notes_lose_extra_quotes(loaded):
@@ -69,7 +84,13 @@ def test_real_file_96417_is_an_addon_to_96413():
     (res,) = ncci_aoc.load(RAW, rejects)
     assert len(rejects) == 0 and res.source.rows == 9000
     hcpcs = res.tables["hcpcs"]
-    assert {"primary": "96413", "type": 1} in [{"primary": e["primary"], "type": e["type"]} for e in hcpcs["96417"]["aoc"]]
+    assert {"primary": "96413", "type": 1} in [
+        {"primary": e["primary"], "type": e["type"]} for e in hcpcs["96417"]["aoc"]
+    ]
     assert len(hcpcs) == 830
-    placeholders = [e["type"] for rec in hcpcs.values() for e in rec["aoc"] if e["primary"] == "CCCCC"]
-    assert placeholders.count(2) == 47 and placeholders.count(3) == 8  # type 3 may also say "contractor"
+    placeholders = [
+        e["type"] for rec in hcpcs.values() for e in rec["aoc"] if e["primary"] == "CCCCC"
+    ]
+    assert (
+        placeholders.count(2) == 47 and placeholders.count(3) == 8
+    )  # type 3 may also say "contractor"

@@ -28,7 +28,11 @@ def test_one_source_per_setting_with_value_and_mai_digit(loaded):
     assert sorted(res) == ["ncci_mue_dme", "ncci_mue_opps", "ncci_mue_practitioner"]
     prac = res["ncci_mue_practitioner"].tables["hcpcs"]
     assert prac["96417"]["mue"]["practitioner"] == {
-        "value": 3, "mai": "3", "rationale": "Clinical: Data", "src": "ncci_mue_practitioner"}
+        "value": 3,
+        "mai": "3",
+        "rationale": "Clinical: Data",
+        "src": "ncci_mue_practitioner",
+    }
     assert prac["20610"]["mue"]["practitioner"]["mai"] == "1"
     assert res["ncci_mue_opps"].tables["hcpcs"]["36415"]["mue"]["opps"]["value"] == 2
     assert res["ncci_mue_dme"].tables["hcpcs"]["A4206"]["mue"]["dme"]["value"] == 0
@@ -70,7 +74,11 @@ def test_ptp_associated_modifiers_match_the_policy_manual():
         line = re.search(rf"{label}\s*:\s*(.+)", text).group(1)  # type: ignore[union-attr]
         for item in (x.strip() for x in line.split(",")):
             m = re.fullmatch(r"([A-Z])(\d)-\1(\d)", item)
-            listed |= {f"{m.group(1)}{i}" for i in range(int(m.group(2)), int(m.group(3)) + 1)} if m else {item}
+            listed |= (
+                {f"{m.group(1)}{i}" for i in range(int(m.group(2)), int(m.group(3)) + 1)}
+                if m
+                else {item}
+            )
     assert listed == ncci.PTP_ASSOCIATED
 
 
@@ -80,6 +88,9 @@ def test_real_files_96417_practitioner_mue_is_3():
     res = {r.source.id: r for r in ncci_mue.load(RAW, rejects)}
     assert len(rejects) == 0
     assert {k: r.source.rows for k, r in res.items()} == {
-        "ncci_mue_practitioner": 15095, "ncci_mue_opps": 15045, "ncci_mue_dme": 3083}
+        "ncci_mue_practitioner": 15095,
+        "ncci_mue_opps": 15045,
+        "ncci_mue_dme": 3083,
+    }
     entry = res["ncci_mue_practitioner"].tables["hcpcs"]["96417"]["mue"]["practitioner"]
     assert entry["value"] == 3 and entry["mai"] == "3"

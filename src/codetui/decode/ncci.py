@@ -44,15 +44,16 @@ PTP_MODIFIER_LABEL: dict[str, str] = {"0": "not allowed", "1": "allowed", "9": "
 
 # NCCI Policy Manual ch. I §E, in the manual's groups and order.
 PTP_ASSOCIATED_GROUPS: dict[str, tuple[str, ...]] = {
-    "anatomic": (
-        "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
-        "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
-        "LT", "RT", "LC", "LD", "RC", "LM", "RI",
+    "anatomic": tuple(
+        "E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 "
+        "LT RT LC LD RC LM RI".split()
     ),
     "global surgery": ("24", "25", "57", "58", "78", "79"),
     "other": ("27", "59", "91", "XE", "XS", "XP", "XU"),
 }
-PTP_ASSOCIATED: frozenset[str] = frozenset(m for group in PTP_ASSOCIATED_GROUPS.values() for m in group)
+PTP_ASSOCIATED: frozenset[str] = frozenset(
+    m for group in PTP_ASSOCIATED_GROUPS.values() for m in group
+)
 # The manual names these explicitly as NOT bypassing a PTP edit.
 NOT_PTP_ASSOCIATED: frozenset[str] = frozenset({"22", "76", "77"})
 

@@ -60,7 +60,9 @@ def read_aoc(path: Path, rejects: Rejects) -> tuple[dict[str, list[dict[str, Any
             rejects.add(path, line, f"bad add-on/primary code {addon!r}/{primary!r}")
             continue
         if kind == "2" and primary != CONTRACTOR_DEFINED:
-            rejects.add(path, line, f"type 2 edit names primary {primary!r}, expected {CONTRACTOR_DEFINED}")
+            rejects.add(
+                path, line, f"type 2 edit names primary {primary!r}, expected {CONTRACTOR_DEFINED}"
+            )
             continue
         try:
             dates = tuple(

@@ -18,7 +18,10 @@ FOLDER = "cms-ncci-mue-2026q2"
 RELEASE = "2026 Q2 (effective April 1, 2026)"
 FILES = {
     "practitioner": ("MCR_MUE_PractitionerServices_Eff_04-01-2026.csv", "practitioner services"),
-    "opps": ("MCR_MUE_OutpatientHospitalServices_Eff_04-01-2026.csv", "outpatient hospital services"),
+    "opps": (
+        "MCR_MUE_OutpatientHospitalServices_Eff_04-01-2026.csv",
+        "outpatient hospital services",
+    ),
     "dme": ("MCR_MUE_DMESupplierServices_Eff_04-01-2026.csv", "DME supplier services"),
 }
 CODE_RE = re.compile(r"^[0-9A-Z]{5}$")
@@ -41,7 +44,9 @@ def read_mue(path: Path, setting: str, rejects: Rejects) -> dict[str, dict[str, 
         raise ImportError_(f"{path.name}: no 'HCPCS/CPT Code' header row") from None
     cols = [_find(header, w) for w in ("HCPCS", "MUE VALUES", "ADJUDICATION", "RATIONALE")]
     if any(c is None for c in cols):
-        raise ImportError_(f"{path.name}: header lacks the code / MUE value / indicator / rationale columns")
+        raise ImportError_(
+            f"{path.name}: header lacks the code / MUE value / indicator / rationale columns"
+        )
     ci, vi, mi, ri = (int(c) for c in cols)  # type: ignore[arg-type]
     out: dict[str, dict[str, object]] = {}
     for line, row in rows:
