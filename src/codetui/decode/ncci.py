@@ -43,11 +43,11 @@ PTP_MODIFIER: dict[str, str] = {
 PTP_MODIFIER_LABEL: dict[str, str] = {"0": "not allowed", "1": "allowed", "9": "not applicable"}
 
 # NCCI Policy Manual ch. I §E, in the manual's groups and order.
+_ANATOMIC = (
+    "E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 LT RT LC LD RC LM RI"
+)
 PTP_ASSOCIATED_GROUPS: dict[str, tuple[str, ...]] = {
-    "anatomic": tuple(
-        "E1 E2 E3 E4 FA F1 F2 F3 F4 F5 F6 F7 F8 F9 TA T1 T2 T3 T4 T5 T6 T7 T8 T9 "
-        "LT RT LC LD RC LM RI".split()
-    ),
+    "anatomic": tuple(_ANATOMIC.split()),
     "global surgery": ("24", "25", "57", "58", "78", "79"),
     "other": ("27", "59", "91", "XE", "XS", "XP", "XU"),
 }
