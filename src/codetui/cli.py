@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 from typing import Sequence
 
@@ -35,6 +36,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--store", help="path to a codes.json store (default: the shipped one)")
     sub = parser.add_subparsers(dest="command", parser_class=ArgumentParser)
     for name, module, help_ in COMMANDS:
+        if importlib.util.find_spec(f"codetui.commands.{module}") is None:
+            continue  # a command still being built in this checkout
         mod = importlib.import_module(f"codetui.commands.{module}")
         p = sub.add_parser(name, help=help_, description=help_)
         mod.add_arguments(p)

@@ -12,11 +12,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from tinydb import TinyDB
-
 from codetui import paths
 from codetui.codes import compact, icd_key
-from codetui.storage import ReadOnlyStorage, StoreError, read_json
+from codetui.storage import StoreError, read_json
+from codetui.tables import DictTable, SqlTable
 
 Record = dict[str, Any]
 
@@ -33,7 +32,7 @@ class CodeStore:
 
     def __init__(
         self,
-        tables: dict[str, dict[str, Record]],
+        tables: dict[str, Any],
         *,
         path: Path | None = None,
         user_dir: Path | None = None,
@@ -41,43 +40,49 @@ class CodeStore:
         self.path = path
         self.user_dir = user_dir
         self._tables = tables
-        self.hcpcs_table = tables.get("hcpcs", {})
-        self.icd_table = tables.get("icd10cm", {})
-        self.modifier_table = tables.get("modifiers", {})
-        self.meta_table = tables.get("meta", {})
+        empty = DictTable({})
+        self.hcpcs_table: Any = tables.get("hcpcs", empty)
+        self.icd_table: Any = tables.get("icd10cm", empty)
+        self.modifier_table: Any = tables.get("modifiers", empty)
+        self.meta_table: Any = tables.get("meta", empty)
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | None = None, user_dir: Path | None = None) -> "CodeStore":
-        """Open the shipped store read-only (through TinyDB with a parse-once storage)."""
+    def open(
+        cls, path: Path | None = None, user_dir: Path | None = None, cache_dir: Path | None = None
+    ) -> "CodeStore":
+        """Open the shipped store read-only, through its SQLite cache (built on first open)."""
+        import sqlite3
+
+        from codetui.sqlcache import open_cache
+
         path = path or paths.shipped_store_path()
-        db = TinyDB(path, storage=ReadOnlyStorage)
-        raw = db.storage.read() or {}
-        if "meta" not in raw:
+        if not path.exists():
+            raise StoreError(f"{path}: store not found (run `codetui build`)")
+        try:
+            conn = open_cache(path, cache_dir or paths.cache_dir())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot prepare the store cache: {exc}") from None
+        names = [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM records")]
+        if "meta" not in names:
             raise StoreError(f"{path}: corrupt store (no meta table)")
-        tables = {
-            name: _index_table(docs, _KEY_FIELD.get(name, "code"))
-            for name, docs in raw.items()
-            if isinstance(docs, dict)
-        }
+        tables: dict[str, Any] = {name: SqlTable(conn, name) for name in names}
         return cls(tables, path=path, user_dir=user_dir if user_dir is not None else paths.user_dir())
 
     @classmethod
     def from_tables(cls, tables: dict[str, Iterable[Record]], user_dir: Path | None = None) -> "CodeStore":
         """An in-memory store for tests: ``{"hcpcs": [ {...}, ... ], ...}``."""
-        built = {
-            name: _index_table(list(docs), _KEY_FIELD.get(name, "code")) for name, docs in tables.items()
+        built: dict[str, Any] = {
+            name: DictTable(_index_table(list(docs), _KEY_FIELD.get(name, "code")))
+            for name, docs in tables.items()
         }
-        built.setdefault("meta", {})
+        built.setdefault("meta", DictTable({}))
         return cls(built, user_dir=user_dir)
 
-    @classmethod
-    def load_json(cls, path: Path) -> dict[str, Any]:
-        return read_json(path)
-
     # ---- tables ------------------------------------------------------------------------
-    def table(self, name: str) -> dict[str, Record]:
-        return self._tables.get(name, {})
+    def table(self, name: str) -> Any:
+        """A read-only Mapping key -> record (see codetui.tables)."""
+        return self._tables.get(name, DictTable({}))
 
     def source(self, src_id: str) -> Record | None:
         return self.meta_table.get(src_id)
@@ -146,20 +151,9 @@ class CodeStore:
         return rec.get("title", "")
 
     # ---- derived indexes (lazy) ----------------------------------------------------------
-    @cached_property
-    def icd_children(self) -> dict[str, list[str]]:
-        kids: dict[str, list[str]] = {}
-        for key, rec in self.icd_table.items():
-            parent = rec.get("parent")
-            if parent:
-                kids.setdefault(parent, []).append(key)
-        for v in kids.values():
-            v.sort()
-        return kids
-
     def children(self, icd_code: str) -> list[str]:
         rec = self.icd(icd_code)
-        return self.icd_children.get(rec["code"], []) if rec else []
+        return self.icd_table.children_of(rec["code"]) if rec else []
 
     def billable_descendants(self, icd_code: str, limit: int = 10_000) -> list[str]:
         out: list[str] = []
@@ -169,7 +163,7 @@ class CodeStore:
             rec = self.icd_table[key]
             if rec.get("billable"):
                 out.append(key)
-            stack.extend(reversed(self.icd_children.get(key, [])))
+            stack.extend(reversed(self.icd_table.children_of(key)))
         return out
 
     def ancestors(self, icd_code: str) -> list[Record]:
@@ -186,7 +180,7 @@ class CodeStore:
     def addons_by_primary(self) -> dict[str, list[tuple[str, Record]]]:
         """Primary code -> [(add-on code, AOC edit)], the reverse of each record's ``aoc``."""
         rev: dict[str, list[tuple[str, Record]]] = {}
-        for code, rec in self.hcpcs_table.items():
+        for code, rec in self.hcpcs_table.with_field("aoc"):
             for edit in rec.get("aoc", ()):
                 rev.setdefault(edit["primary"], []).append((code, edit))
         for v in rev.values():
@@ -201,33 +195,17 @@ class CodeStore:
     def addons_of(self, primary: str) -> list[tuple[str, Record]]:
         return self.addons_by_primary.get(compact(primary), [])
 
-    @cached_property
-    def _sorted_hcpcs(self) -> list[str]:
-        return sorted(self.hcpcs_table)
-
-    @cached_property
-    def _sorted_icd(self) -> list[str]:
-        return sorted(k for k, r in self.icd_table.items() if r.get("kind") in ("category", "code"))
-
     def codes_in_range(self, start: str, end: str) -> list[str]:
         """Codes between two codes of the same system, inclusive, e.g. H40-H42, 96413-96417.
 
         ICD ranges are by category: 'H40-H42' includes H42.9 and 'C00-C96' all of C96.x.
+        Block keys ("E08-E13") and chapters are not codes and are left out.
         """
-        import bisect
-
-        a, b = start.strip().upper().rstrip(".-"), end.strip().upper().rstrip(".-")
-        if a[:1].isdigit() or (len(compact(a)) == 5 and compact(a)[1:].isdigit()):
-            keys = self._sorted_hcpcs
-            lo, hi = compact(a), compact(b)
-            i = bisect.bisect_left(keys, lo)
-            j = bisect.bisect_right(keys, hi)
-            return keys[i:j]
-        keys = self._sorted_icd
+        a, b = compact(start).rstrip("-"), compact(end).rstrip("-")
+        if a[:1].isdigit() or (len(a) == 5 and a[1:].isdigit()):
+            return self.hcpcs_table.keys_between(a, b)
         lo, hi = icd_key(a), icd_key(b)
-        i = bisect.bisect_left(keys, lo)
-        j = bisect.bisect_right(keys, hi + "\uffff")
-        return keys[i:j]
+        return [k for k in self.icd_table.keys_between(lo, hi + "\uffff") if "-" not in k]
 
     # ---- PTP (companion files, lazy) -----------------------------------------------------
     @cached_property

@@ -1,0 +1,50 @@
+"""``codetui lookup CODE [--json]``: everything known about one code, as a page."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from codetui.commands.common import fail, open_store, print_json
+from codetui.textclean import clean_query
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("code", help="a CPT/HCPCS code, ICD-10-CM code (dot optional), modifier or range")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--all", action="store_true", help="show every row of long sections (PTP)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from codetui.pages.build import build_page
+    from codetui.pages.text import page_to_json, render_text
+
+    code = clean_query(args.code)
+    if not code:
+        return fail("lookup: empty code")
+    store = open_store(args)
+    page = build_page(store, code)
+    if page is None:
+        suggestions = _suggest(store, code)
+        hint = f"; nearest: {', '.join(suggestions)}" if suggestions else ""
+        print(f"codetui: {code}: not found{hint}", file=sys.stderr)
+        if args.json:
+            print_json({"query": code, "found": False, "suggestions": suggestions})
+        return 1
+    if args.json:
+        found = store.lookup(page.code)
+        print_json({"query": code, "found": True, "record": found[1] if found else None,
+                    "page": page_to_json(page)})
+        return 0
+    width = min(shutil.get_terminal_size((80, 24)).columns, 120)
+    sys.stdout.write(render_text(page, width=width, max_rows=10_000 if args.all else 40))
+    return 0
+
+
+def _suggest(store: object, code: str) -> list[str]:
+    try:
+        hits = store.search(code, limit=5)  # type: ignore[attr-defined]
+    except Exception:
+        return []
+    return [h.code for h in hits]

@@ -1,0 +1,34 @@
+"""``build_page(store, target)``: one entry point from a link target to a page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codetui.pages.hcpcs_page import build_hcpcs_page
+from codetui.pages.icd_page import build_icd_page
+from codetui.pages.model import Page, parse_target
+from codetui.pages.modifier_page import build_modifier_page
+from codetui.pages.range_page import build_range_page
+
+
+def build_page(store: Any, target: str) -> Page | None:
+    """The page for a target ("code:96417", "icd:E11.42", "mod:59", "range:H40-H42") or a bare code."""
+    kind, value = parse_target(target.strip())
+    if kind == "code":
+        rec = store.hcpcs(value)
+        return build_hcpcs_page(store, rec) if rec else None
+    if kind == "icd":
+        rec = store.icd(value)
+        return build_icd_page(store, rec) if rec else None
+    if kind == "mod":
+        rec = store.modifier(value)
+        return build_modifier_page(store, rec) if rec else None
+    if kind == "range":
+        return build_range_page(store, value)
+    found = store.lookup(value)
+    if found is None:
+        if "-" in value and len(value) >= 7:
+            return build_range_page(store, value.upper())
+        return None
+    table, rec = found
+    return {"hcpcs": build_hcpcs_page, "icd10cm": build_icd_page, "modifiers": build_modifier_page}[table](store, rec)

@@ -1,0 +1,119 @@
+"""The ICD-10-CM page: hierarchy, notes with every code/range linked, 7th characters, GEMs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codetui.links import linkify
+from codetui.pages.common import link_row, section, text_row
+from codetui.pages.model import Page, Row, Section, Span
+
+CHILD_ROWS = 300
+
+_NOTES = (
+    ("inclusion", "Inclusion terms"),
+    ("includes", "Includes"),
+    ("excludes1", "Excludes1 (never coded together with this code)"),
+    ("excludes2", "Excludes2 (not included here; may be coded together)"),
+    ("code_first", "Code first"),
+    ("use_additional", "Use additional code"),
+    ("code_also", "Code also"),
+    ("notes", "Notes"),
+)
+
+
+def _crumb(rec: dict[str, Any]) -> Span:
+    label = f"Chapter {rec['chapter']}" if rec.get("kind") == "chapter" else rec["code"]
+    return Span(label, f"icd:{rec['code']}")
+
+
+def _note_sections(store: Any, rec: dict[str, Any]) -> list[Section | None]:
+    out: list[Section | None] = []
+    for key, title in _NOTES:
+        rows = [link_row("", linkify(t, store)) for t in rec.get(key, [])]
+        out.append(section(key, title, rows, store=store, src=rec.get("src")))
+    return out
+
+
+def _seventh(store: Any, rec: dict[str, Any]) -> Section | None:
+    holder = rec if rec.get("seventh") else store.icd(rec.get("seventh_from", "")) or {}
+    table = holder.get("seventh", {})
+    if not table:
+        return None
+    rows: list[Row] = []
+    if holder.get("seventh_note"):
+        rows.append(link_row("", linkify(holder["seventh_note"], store)))
+    for ch, meaning in sorted(table.items()):
+        rows.append(text_row(ch, meaning))
+    title = "7th characters" + (f" (defined at {holder['code']})" if holder is not rec else "")
+    return section("seventh", title, rows, store=store, src=holder.get("src"))
+
+
+def _children(store: Any, rec: dict[str, Any]) -> list[Section | None]:
+    kids = store.children(rec["code"])
+    rows = [link_row("", (Span(k, f"icd:{k}"), Span(f"  {store.icd_table[k].get('title', '')}")))
+            for k in kids[:CHILD_ROWS]]
+    out = [section("children", f"Children ({len(kids)})", rows, store=store, src=rec.get("src"),
+                   total=len(kids) if len(kids) > CHILD_ROWS else 0)]
+    if not rec.get("billable") and rec.get("kind") in ("category", "code"):
+        billable = store.billable_descendants(rec["code"])
+        if billable and billable != kids:
+            brows = [link_row("", (Span(k, f"icd:{k}"), Span(f"  {store.icd_table[k].get('title', '')}")))
+                     for k in billable[:CHILD_ROWS]]
+            out.append(section("billable", f"Billable codes under {rec['code']} ({len(billable)})", brows,
+                               store=store, src=rec.get("src"),
+                               total=len(billable) if len(billable) > CHILD_ROWS else 0, collapsed=True))
+    return out
+
+
+def _gems(store: Any, rec: dict[str, Any]) -> Section | None:
+    rows = []
+    for g in rec.get("gems", []):
+        flags = g.get("flags", "")
+        words = []
+        if flags[:1] == "1":
+            words.append("approximate")
+        if flags[1:2] == "1":
+            words.append("no map")
+        if flags[2:3] == "1":
+            words.append("combination")
+        rows.append(text_row("ICD-9-CM", f"{g.get('code', 'NoDx')}  {', '.join(words) or 'identical'}"))
+    return section("gems", "GEMs: ICD-9-CM equivalents", rows, store=store, src="gems")
+
+
+def _edits(store: Any, rec: dict[str, Any]) -> Section | None:
+    rows = [text_row("MCE", f) for f in rec.get("mce", [])]
+    if rec.get("manifestation"):
+        rows.insert(0, text_row("Manifestation", "code the underlying condition first; not a principal diagnosis"))
+    for n in rec.get("lab_ncd", []):
+        ncd = store.table("ncd").get(n["ncd"], {})
+        rows.append(text_row(f"Lab NCD {n['ncd']}", f"{n.get('status', '')} — {ncd.get('title', '')}"))
+    return section("edits", "Edits and coverage", rows, store=store, src="mce" if rec.get("mce") else "lab_ncd")
+
+
+def build_icd_page(store: Any, rec: dict[str, Any]) -> Page:
+    flags = []
+    kind = rec.get("kind", "code")
+    if kind in ("category", "code"):
+        flags.append("billable" if rec.get("billable") else "header — not billable; pick a code below")
+    if rec.get("seventh_from") and not rec.get("billable"):
+        flags.append("needs a 7th character")
+    crumbs = tuple(_crumb(a) for a in store.ancestors(rec["code"]))
+    sections = [
+        *_note_sections(store, rec)[:1],
+        *_children(store, rec),
+        *_note_sections(store, rec)[1:],
+        _seventh(store, rec),
+        _edits(store, rec),
+        _gems(store, rec),
+    ]
+    code = rec["code"] if kind != "chapter" else f"Chapter {rec.get('chapter', '')}"
+    return Page(
+        target=f"icd:{rec['code']}",
+        code=code,
+        system="ICD-10-CM",
+        title=rec.get("title", ""),
+        breadcrumb=crumbs,
+        sections=tuple(s for s in sections if s is not None),
+        flags=tuple(flags),
+    )
