@@ -100,6 +100,8 @@ def write_companion(
         col_a.append(a)
         col_b.append(b)
         tails.append((((d << 16) | e) << 16 | t) << 2 | _MODS.index(r.modifier))
+    if len(date_ids) >= 65535 or len(rat_ids) >= 65535:
+        raise ValueError("more than 65,534 distinct dates or rationales: not an NCCI PTP table")
     # final ids follow sort order so partner lists delta-code well and lookups can bisect
     codes = sorted(code_ids)
     rats = sorted(rat_ids)
@@ -231,6 +233,8 @@ class PtpFile:
             self._wide: str = header["wide"]
         except (KeyError, AttributeError, TypeError) as exc:
             raise PtpError(f"{path}: corrupt PTP companion (header lacks {exc})") from None
+        if self._wide not in ("H", "I") or len(raw_idx) % 4:
+            raise PtpError(f"{path}: corrupt PTP companion (bad index)")
         offsets = array("I")
         offsets.frombytes(raw_idx)
         if not _LE:
