@@ -40,17 +40,23 @@ def _fallback_search(store: Any, words: str, limit: int) -> list[tuple[str, str]
 
     Used only while ``codetui.search`` is unavailable; shorter titles rank first.
     """
-    terms = [re.compile(rf"\b{re.escape(w)}|{re.escape(w)}\b") for w in words.split() if len(w) > 1 or w.isdigit()]
+    words_ = [w for w in words.split() if len(w) > 1 or w.isdigit()]
+    terms = [re.compile(rf"\b{re.escape(w)}|{re.escape(w)}\b") for w in words_]
     if not terms:
         return []
+
+    def match(title: str) -> bool:
+        low = title.lower()  # cheap substring test first, word-edge regex only on candidates
+        return all(w in low for w in words_) and all(t.search(low) for t in terms)
+
     hits: list[tuple[int, str, str]] = []
     for key, rec in store.icd_table.items():
         title = rec.get("title", "")
-        if rec.get("billable") and all(t.search(title.lower()) for t in terms):
+        if rec.get("billable") and match(title):
             hits.append((len(title), key, title))
     for key, rec in store.hcpcs_table.items():
         title = (rec.get("anweb") or {}).get("long", "")
-        if title and all(t.search(title.lower()) for t in terms):
+        if title and match(title):
             hits.append((len(title), key, title))
     return [(k, t) for _, k, t in sorted(hits)[:limit]]
 
@@ -62,9 +68,16 @@ def search(store: Any, intent: Intent, limit: int = 10) -> Answer:
     results: list[tuple[str, str]] = []
     source = "code store titles (ICD-10-CM tabular, HCPCS Level II)"
     fn = getattr(store, "search", None)
+    if fn is None:
+        try:  # codetui.search is another module's job; guard it so ask never depends on it
+            from codetui.search import SearchIndex
+
+            fn = SearchIndex.for_store(store).search
+        except Exception:
+            fn = None
     if fn is not None:
         try:
-            hits = fn(words, limit=limit)
+            hits = fn(words, None, limit)
             results = [(getattr(h, "code", ""), getattr(h, "title", "") or store.title(getattr(h, "code", "")))
                        for h in hits]
             source = "codetui search index"

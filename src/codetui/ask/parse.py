@@ -16,7 +16,13 @@ _DASH_MOD = re.compile(r"(?:^|\s)-([0-9A-Za-z]{2})\b")
 _STOP = frozenset(
     "a an and the of for to with without in on is are was were what which who when how does do can "
     "i we you it be billed bill billing code codes cpt hcpcs icd icd10 icd-10 icd10cm cm diagnosis "
-    "diagnoses me give find show list search look up lookup please there any".split()
+    "diagnoses me give find show list search look up lookup please there any use used using should "
+    "would could report reported my tell about".split()
+)
+
+_SEARCH_PHRASE = re.compile(
+    r"\b(?:codes? (?:for|about)|icd(?:-?10)?(?: codes?)? for|cpt(?: codes?)? for|hcpcs(?: codes?)? for|"
+    r"what (?:is the )?codes?(?: for| is)?|which codes?|find|search(?: for)?|look ?up)\b"
 )
 
 # (kind, pattern) tried in order against the lower-cased question
@@ -81,7 +87,8 @@ def parse_question(question: str) -> Intent:
         return Intent(kind, tuple(codes), tuple(mods), search_words(text), question)
     if codes:
         return Intent("code", tuple(codes), tuple(mods), search_words(text), question)
-    words = search_words(re.sub(r"^.*?\b(?:codes?|for|about)\b", "", low) or low)
-    if words:
+    asked = _SEARCH_PHRASE.search(low)
+    words = search_words(low[asked.end():] if asked else low)
+    if words and (asked or len(words.split()) >= 2):
         return Intent("search", (), tuple(mods), words, question)
     return Intent("unknown", (), (), "", question)
