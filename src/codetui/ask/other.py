@@ -84,7 +84,10 @@ def search(store: Any, intent: Intent, limit: int = 10) -> Answer:
         except Exception:  # search index not built or a different signature: fall back
             results = []
     if not results:
-        results = _fallback_search(store, words, limit)
+        try:
+            results = _fallback_search(store, words, limit)
+        except (AttributeError, TypeError):  # a table without .items(): no fallback scan
+            results = []
     if not results:
         return Answer(f"No code titles match “{words}”.", answered=False, intent=intent.kind,
                       suggestions=(f"search {words}",))

@@ -19,11 +19,9 @@ SETTINGS = ("practitioner", "opps")
 
 def associated(ctx: RuleContext, code: str, pair: tuple[str, str]) -> list[str]:
     """NCCI-associated modifiers on ``code``'s lines that can bypass an edit for ``pair``."""
-    known = {m for m, rec in ctx.store.modifier_table.items() if rec.get("ptp_associated")}
-    allowed = known | PTP_ASSOCIATED
     out = []
     for m in sorted(ctx.claim.modifiers_for(code)):
-        if m not in allowed:
+        if m not in PTP_ASSOCIATED and not (ctx.store.modifier(m) or {}).get("ptp_associated"):
             continue
         if m in EM_ONLY and not (is_em(code) and any(is_em(c) for c in pair)):
             continue
