@@ -218,3 +218,14 @@ class CodeStore:
     def ptp(self, code: str, setting: str = "practitioner") -> list[Any]:
         """NCCI PTP edits naming ``code`` in either column, for 'practitioner' or 'opps'."""
         return self.ptp_db.edits_for(compact(code), setting)
+
+    # ---- search (derived index, disk-cached; see codetui.search) -------------------------
+    @cached_property
+    def search_index(self) -> Any:
+        from codetui.search import SearchIndex
+
+        return SearchIndex.for_store(self)
+
+    def search(self, query: str, system: str | None = None, limit: int = 50) -> list[Any]:
+        """Ranked ``codetui.search.Hit`` list for a code or words query."""
+        return self.search_index.search(query, system=system, limit=limit)
