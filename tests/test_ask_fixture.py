@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "check"))
-from fixture_store import fixture_store  # noqa: E402
+from fixture_store import fixture_store
 
-from codetui.ask import answer, parse_question  # noqa: E402
-from codetui.store import CodeStore  # noqa: E402
+from codetui.ask import answer, parse_question
+from codetui.store import CodeStore
 
 
 @pytest.fixture()

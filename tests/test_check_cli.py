@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "check"))
-from fixture_store import PTP_ROWS, TABLES  # noqa: E402
+from fixture_store import PTP_ROWS, TABLES
 
-from codetui.commands import ask as ask_cmd  # noqa: E402
-from codetui.commands import check as check_cmd  # noqa: E402
-from codetui.ptp import write_companion  # noqa: E402
-from codetui.storage import write_store  # noqa: E402
+from codetui.commands import ask as ask_cmd
+from codetui.commands import check as check_cmd
+from codetui.ptp import write_companion
+from codetui.storage import write_store
 
 
 @pytest.fixture()

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "check"))
-from fixture_store import fixture_store  # noqa: E402
+from fixture_store import fixture_store
 
-from codetui.check import check_claim, parse_claim  # noqa: E402
-from codetui.store import CodeStore  # noqa: E402
+from codetui.check import check_claim, parse_claim
+from codetui.store import CodeStore
 
 TODAY = date(2026, 5, 1)
 

@@ -6,7 +6,8 @@ the store first, and a code the store does not know gets an honest "not found" w
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from codetui.ask import facts as F
 from codetui.ask.model import Answer, Fact, Intent

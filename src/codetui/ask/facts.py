@@ -69,7 +69,7 @@ def mue_facts(store: Any, rec: dict[str, Any]) -> list[Fact]:
     for setting, block in sorted((rec.get("mue") or {}).items()):
         if not isinstance(block, dict) or "value" not in block:
             continue
-        label, meaning = mai_words(str(block.get("mai", "")))
+        label, _meaning = mai_words(str(block.get("mai", "")))
         why = f"; rationale: {block['rationale']}" if block.get("rationale") else ""
         out.append(fact(store, f"MUE ({SETTING_NAMES.get(setting, setting)})",
                         f"{block['value']} unit(s) per {'line' if str(block.get('mai')) == '1' else 'date of service'}; "

@@ -73,7 +73,7 @@ def search(store: Any, intent: Intent, limit: int = 10) -> Answer:
             from codetui.search import SearchIndex
 
             fn = SearchIndex.for_store(store).search
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure here means "use the fallback scan"
             fn = None
     if fn is not None:
         try:
@@ -81,7 +81,7 @@ def search(store: Any, intent: Intent, limit: int = 10) -> Answer:
             results = [(getattr(h, "code", ""), getattr(h, "title", "") or store.title(getattr(h, "code", "")))
                        for h in hits]
             source = "codetui search index"
-        except Exception:  # search index not built or a different signature: fall back
+        except Exception:  # noqa: BLE001 - search index not built or a different signature: fall back
             results = []
     if not results:
         try:

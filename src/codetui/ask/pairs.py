@@ -12,6 +12,7 @@ from codetui.ask import facts as F
 from codetui.ask.answers import not_found
 from codetui.ask.model import Answer, Fact, Intent
 from codetui.check.words import PTP_MODIFIER
+from codetui.storage import StoreError
 
 PTP_SOURCE = "CMS NCCI procedure-to-procedure (PTP) edits"
 SETTINGS = (("practitioner", "practitioner"), ("opps", "outpatient hospital"))
@@ -23,7 +24,7 @@ def ptp_facts(store: Any, a: str, b: str) -> list[tuple[str, Any, Fact]]:
     for setting, name in SETTINGS:
         try:
             edit = store.ptp_db.pair(a, b, setting)
-        except Exception as exc:  # a broken companion must not break the answer
+        except (StoreError, OSError, ValueError) as exc:  # a broken companion must not break the answer
             out.append((setting, None, Fact(f"PTP ({name})", f"unreadable: {exc}", PTP_SOURCE)))
             continue
         if edit is None:
@@ -32,7 +33,7 @@ def ptp_facts(store: Any, a: str, b: str) -> list[tuple[str, Any, Fact]]:
                 out.append((setting, None, Fact(f"PTP ({name})", f"no edit pairs {a} and {b}", PTP_SOURCE,
                                                 (a, b), release)))
             continue
-        label, meaning = PTP_MODIFIER.get(edit.modifier, (edit.modifier, ""))
+        label, _meaning = PTP_MODIFIER.get(edit.modifier, (edit.modifier, ""))
         state = f"deleted {edit.deleted}" if edit.deleted else "active"
         value = (f"column 1 {edit.col1}, column 2 {edit.col2}; modifier indicator {edit.modifier} ({label}); "
                  f"{state}" + (f"; rationale: {edit.rationale}" if edit.rationale else ""))

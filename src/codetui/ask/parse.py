@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import re
 
+from codetui.ask.model import Intent
 from codetui.codes import HCPCS_RE, ICD_RE, icd_key
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*")
-_MODIFIER = re.compile(r"\bmod(?:ifier)?s?\s*[-#]?\s*([0-9A-Za-z]{2})\b", re.I)
+_MODIFIER = re.compile(r"\bmod(?:ifier)?s?\s*[-#]?\s*([0-9A-Za-z]{2})\b", re.IGNORECASE)
 _DASH_MOD = re.compile(r"(?:^|\s)-([0-9A-Za-z]{2})\b")
 _STOP = frozenset(
-    "a an and the of for to with without in on is are was were what which who when how does do can "
-    "i we you it be billed bill billing code codes cpt hcpcs icd icd10 icd-10 icd10cm cm diagnosis "
-    "diagnoses me give find show list search look up lookup please there any use used using should "
-    "would could report reported my tell about".split()
+    ["a", "an", "and", "the", "of", "for", "to", "with", "without", "in", "on", "is", "are", "was", "were", "what", "which", "who", "when", "how", "does", "do", "can", "i", "we", "you", "it", "be", "billed", "bill", "billing", "code", "codes", "cpt", "hcpcs", "icd", "icd10", "icd-10", "icd10cm", "cm", "diagnosis", "diagnoses", "me", "give", "find", "show", "list", "search", "look", "up", "lookup", "please", "there", "any", "use", "used", "using", "should", "would", "could", "report", "reported", "my", "tell", "about"]
 )
 
 _SEARCH_PHRASE = re.compile(
@@ -66,8 +64,6 @@ def search_words(text: str) -> str:
 
 
 def parse_question(question: str) -> Intent:
-    from codetui.ask.model import Intent
-
     text = " ".join(question.strip().split())
     low = text.lower()
     mods = find_modifiers(text)

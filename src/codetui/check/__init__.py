@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from codetui.check.claim import Claim, ClaimLine, ClaimParseError, parse_claim, tokenize
 from codetui.check.context import RuleContext
@@ -17,8 +18,17 @@ from codetui.check.findings import ERROR, INFO, WARNING, CheckResult, Finding, s
 from codetui.check.rules import RULE_MODULES
 
 __all__ = [
-    "Claim", "ClaimLine", "ClaimParseError", "CheckResult", "Finding", "ERROR", "WARNING", "INFO",
-    "check_claim", "parse_claim", "tokenize",
+    "ERROR",
+    "INFO",
+    "WARNING",
+    "CheckResult",
+    "Claim",
+    "ClaimLine",
+    "ClaimParseError",
+    "Finding",
+    "check_claim",
+    "parse_claim",
+    "tokenize",
 ]
 
 

@@ -8,9 +8,9 @@ not know is a *finding* (the rules report it), while a token that is not a claim
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 from codetui.codes import HCPCS_RE, ICD_RE, icd_key
 
@@ -147,7 +147,7 @@ def tokenize(text: str) -> list[str]:
     for raw in text.splitlines():
         line = raw.split("#", 1)[0]
         # keep "dx: A, B" together so the diagnosis list survives the comma split
-        m = re.match(r"^\s*(dx|dos|setting)\s*[:=]\s*(.*)$", line, re.I)
+        m = re.match(r"^\s*(dx|dos|setting)\s*[:=]\s*(.*)$", line, re.IGNORECASE)
         if m:
             tokens.append(f"{m.group(1).lower()}:{m.group(2).strip()}")
             continue

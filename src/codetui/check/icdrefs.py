@@ -7,8 +7,8 @@ range would flag pairs the note does not exclude.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ONE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?"

@@ -37,8 +37,7 @@ def _tokens(args: argparse.Namespace) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from codetui.check import ClaimParseError, check_claim, parse_claim
-    from codetui.check import render
+    from codetui.check import ClaimParseError, check_claim, parse_claim, render
     from codetui.commands.common import fail, open_store, print_json
 
     try:

@@ -7,7 +7,8 @@ Type 3: CMS lists some primaries, contractors may allow others (notes) -> warnin
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from codetui.check.context import RuleContext, to_date
 from codetui.check.findings import ERROR, WARNING, Finding

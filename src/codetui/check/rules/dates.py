@@ -7,7 +7,7 @@ CMS files, so a CPT code's activity is judged by its MPFS status (see ``status``
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from codetui.check.context import RuleContext, to_date
 from codetui.check.findings import ERROR, Finding

@@ -6,7 +6,8 @@ code below it, so each diagnosis is judged with its ancestors' notes too.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, WARNING, Finding

@@ -6,7 +6,8 @@ co-surgeon/team/assistant indicators, 51 on add-on codes, and modifiers the stor
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from codetui.check.claim import ClaimLine
 from codetui.check.context import RuleContext

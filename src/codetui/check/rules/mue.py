@@ -6,7 +6,7 @@ of the code on the claim's date are added up), so the rule sums units only for t
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, Finding

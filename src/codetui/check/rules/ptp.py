@@ -8,7 +8,8 @@ outpatient hospital claims only; DME claims skip this rule.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from codetui.check.context import RuleContext, to_date
 from codetui.check.findings import ERROR, INFO, WARNING, Finding

@@ -8,7 +8,8 @@ anesthesia J, contractor-priced C, measurement M) are notes that say where payme
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, INFO, WARNING, Finding
