@@ -98,6 +98,7 @@ def bench_detect(store: Any, verbose: bool) -> None:
     det = Detector(store)
     exp_total = exp_found = invented = 0
     imp_total = imp_hit = 0
+    absent_total = absent_bad = 0
     for case in _cases("detect_cases.jsonl"):
         found = det.detect(case["text"])
         explicit = {f.code for f in found if f.kind == "explicit"}
@@ -108,17 +109,24 @@ def bench_detect(store: Any, verbose: bool) -> None:
         invented += len(wrong)
         if verbose and (want - explicit or wrong):
             print(f"  EXPLICIT missing {sorted(want - explicit)} invented {sorted(wrong)}: {case['text'][:70]!r}")
-        implied = [f for f in found if f.kind == "implied" and f.status == "current"]
+        current = [f for f in found if f.status == "current" and f.rank <= 3]
         for group in case.get("implied", []):
             imp_total += 1
-            top = [f.code for f in implied[:3]]
-            ok = any(any(t == g or t.startswith(g) for t in top) for g in group)
+            ok = any(f.code == g or f.code.startswith(g) for f in current for g in group)
             imp_hit += ok
             if verbose and not ok:
-                print(f"  IMPLIED miss {group} got {top}: {case['text'][:70]!r}")
+                got = [f.code for f in current if f.kind == "implied"]
+                print(f"  IMPLIED miss {group} got {got}: {case['text'][:70]!r}")
+        for code in case.get("absent", []):
+            absent_total += 1
+            bad = any(f.code == code for f in found if f.status == "current")
+            absent_bad += bad
+            if verbose and bad:
+                print(f"  WRONGLY CURRENT {code}: {case['text'][:70]!r}")
     print(f"detection: explicit found {exp_found}/{exp_total}, invented {invented}")
     if imp_total:
         print(f"detection: implied top-3 {imp_hit}/{imp_total} = {100 * imp_hit / imp_total:.1f}%")
+    print(f"detection: traps/negations coded as current {absent_bad}/{absent_total}")
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "check", "check claim lines against NCCI, MUE, MPFS and ICD-10-CM rules"),
     ("ask", "ask", "answer coding questions offline from the store"),
     ("redact", "redact", "remove PHI (HIPAA Safe Harbor identifiers) from clinical text"),
+    ("detect", "detect", "find ICD-10-CM codes (written or described) in clinical text"),
 )
 
 

@@ -1,0 +1,251 @@
+"""``Detector.detect(text)``: ICD-10-CM codes found in clinical text, with evidence.
+
+Two kinds of finding: *explicit* (a code written in the note, validated) and *implied* (a
+condition in words matched to titles and inclusion terms). Each carries its evidence span,
+a confidence, a context status (current / negated / uncertain / history / family) and what a
+coder must still do: a header code lists its billable children, a code that needs a 7th
+character lists the choices. History and family history of a condition add the Z-code that
+ICD-10-CM uses for them. The note is never stored, logged or cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+from codetui.detect import context as ctx
+from codetui.detect.explicit import find_codes
+from codetui.detect.phrases import Phrase, PhraseIndex
+from codetui.detect.text import STOP, SYNONYMS, WORD, stem, words
+from codetui.detect.zcodes import history_code
+
+MAX_WINDOW = 12  # tokens: a phrase's words must sit this close together
+PER_MENTION = 5  # candidates kept for one stretch of text
+CHILDREN_SHOWN = 20
+
+
+def _expand(token: str) -> list[str]:
+    try:
+        from codetui.abbrev import expand
+    except ImportError:  # the abbreviation table is optional
+        return []
+    return expand(token)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    title: str
+    kind: str  # "explicit" | "implied"
+    status: str  # context.CURRENT, NEGATED, UNCERTAIN, HISTORY, FAMILY
+    start: int
+    end: int
+    confidence: float
+    rank: int = 1  # 1 = best candidate for this stretch of text
+    billable: bool = True
+    children: tuple[str, ...] = ()  # billable codes under a header code
+    seventh: tuple[tuple[str, str], ...] = ()  # 7th characters a code still needs
+    note: str = ""
+
+    def as_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code, "title": self.title, "kind": self.kind, "status": self.status,
+            "start": self.start, "end": self.end, "confidence": self.confidence, "rank": self.rank,
+            "billable": self.billable,
+        }
+        if text is not None:
+            d["evidence"] = text[self.start:self.end]
+        if self.children:
+            d["children"] = list(self.children)
+        if self.seventh:
+            d["seventh"] = dict(self.seventh)
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass
+class _Cand:
+    phrase: Phrase
+    start: int
+    end: int
+    score: float
+    rank: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Detector:
+    def __init__(self, store: Any, index: PhraseIndex | None = None) -> None:
+        self.store = store
+        self._index = index
+
+    @cached_property
+    def index(self) -> PhraseIndex:
+        return self._index or PhraseIndex.for_store(self.store)
+
+    # ---- what a coder must still do with a code -----------------------------------------
+    def _finish(self, code: str) -> dict[str, Any]:
+        rec = self.store.icd(code) or {}
+        out: dict[str, Any] = {"title": rec.get("title", ""), "billable": bool(rec.get("billable"))}
+        src = rec.get("seventh_from") or (code if rec.get("seventh") else None)
+        table = (self.store.icd(src) or {}).get("seventh") if src else None
+        if table and not rec.get("billable") and len(code.replace(".", "")) < 7:
+            out["seventh"] = tuple(sorted(table.items()))
+        elif not rec.get("billable"):
+            out["children"] = tuple(self.store.billable_descendants(code, limit=CHILDREN_SHOWN))
+        return out
+
+    def _finding(self, code: str, kind: str, status: str, start: int, end: int, conf: float,
+                 rank: int = 1, note: str = "") -> Finding:
+        info = self._finish(code)
+        if info.get("seventh"):
+            note = (note + "; " if note else "") + "needs a 7th character"
+        elif info.get("children"):
+            note = (note + "; " if note else "") + "header code: pick a billable child"
+        return Finding(code, info["title"], kind, status, start, end, round(conf, 2), rank,
+                       info["billable"], info.get("children", ()), info.get("seventh", ()), note)
+
+    # ---- words -> phrases ----------------------------------------------------------------
+    def _tokens(self, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+        toks: list[tuple[str, int, int]] = []
+        for m in WORD.finditer(text, a, b):
+            w = m.group(0).lower()
+            if w in STOP:
+                continue
+            toks.append((stem(w), m.start(), m.end()))
+            for exp in _expand(w):
+                toks.extend((s, m.start(), m.end()) for s in words(exp))
+        for rx, repl in SYNONYMS:
+            for m in rx.finditer(text, a, b):
+                toks.extend((s, m.start(), m.end()) for s in words(repl))
+        toks.sort(key=lambda t: t[1])
+        return toks
+
+    def _match(self, text: str, a: int, b: int) -> list[_Cand]:
+        toks = self._tokens(text, a, b)
+        if not toks:
+            return []
+        starts = sorted({t[1] for t in toks})
+        order = {s: i for i, s in enumerate(starts)}
+        where: dict[str, list[int]] = {}
+        for s, st, _ in toks:
+            where.setdefault(s, []).append(order[st])
+        span_of = {order[st]: (st, en) for _, st, en in toks}
+        cands: list[_Cand] = []
+        present = set(where)
+        for p in self.index.candidates(present):
+            key = min(p.required, key=lambda s: len(where[s]))
+            best: tuple[int, int] | None = None
+            for anchor in where[key]:
+                pos = [min(where[s], key=lambda i: abs(i - anchor)) for s in p.required]
+                lo, hi = min(pos), max(pos)
+                if hi - lo <= MAX_WINDOW and (best is None or hi - lo < best[1] - best[0]):
+                    best = (lo, hi)
+            if best is None:
+                continue
+            opt_in = len(p.optional & present)
+            opt_out = len(p.optional) - opt_in
+            rec = self.store.icd(p.code) or {}
+            title = rec.get("title", "").lower()
+            score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out
+                     + (0.2 if rec.get("billable") else 0) + (0.1 if p.source == "title" else 0)
+                     - (0.3 if "with unspecified" in title or title.startswith("other") else 0)
+                     - (0.6 if "classified elsewhere" in title else 0)
+                     - 0.05 * (best[1] - best[0] - len(p.required) + 1))
+            cands.append(_Cand(p, span_of[best[0]][0], span_of[best[1]][1], score))
+        return cands
+
+    def _rank(self, cands: list[_Cand]) -> list[_Cand]:
+        """Group candidates by nested evidence; rank within each group; drop duplicates."""
+        cands.sort(key=lambda c: (-c.score, c.phrase.code))
+        groups: list[list[_Cand]] = []
+        for c in cands:
+            for g in groups:
+                seed = g[0]
+                nested = (seed.start <= c.start and c.end <= seed.end) or (
+                    c.start <= seed.start and seed.end <= c.end)
+                if nested:
+                    if all(x.phrase.code != c.phrase.code for x in g) and len(g) < PER_MENTION:
+                        g.append(c)
+                    break
+            else:
+                groups.append([c])
+        out: list[_Cand] = []
+        for g in groups:
+            for i, c in enumerate(g, 1):
+                c.rank = i
+                out.append(c)
+        return out
+
+    def _history(self, text: str, ranked: list[_Cand], statuses: list[str]) -> list[Finding]:
+        """History / family history of a condition -> the Z-code ICD-10-CM uses for it.
+
+        The mapped code takes rank 1 of the mention; history codes matched directly from
+        words ("family history of malignant neoplasm") follow it.
+        """
+        out: list[Finding] = []
+        for c, status in zip(ranked, statuses):
+            if status not in (ctx.HISTORY, ctx.FAMILY) or _is_history_code(c.phrase.code):
+                continue
+            if any(x.rank < c.rank and x.start <= c.start and c.end <= x.end and s == status
+                   and not _is_history_code(x.phrase.code) for x, s in zip(ranked, statuses)):
+                continue  # only the best condition of a mention is mapped
+            z = history_code(c.phrase.code, status == ctx.FAMILY)
+            if z and self.store.icd(z) is not None:
+                what = "family history" if status == ctx.FAMILY else "history"
+                conf = min(0.9, 0.35 + 0.1 * len(c.phrase.required))
+                out.append(self._finding(z, "implied", ctx.CURRENT, c.start, c.end, conf, 1,
+                                         f"{what} of {c.phrase.code}"))
+        return out
+
+    # ---- the whole note ------------------------------------------------------------------
+    def detect(self, text: str) -> list[Finding]:
+        findings: list[Finding] = []
+        clauses = ctx.clauses(text)
+        explicit_codes: set[str] = set()
+
+        def clause_of(pos: int) -> ctx.Clause:
+            for c in clauses:
+                if c.start <= pos < c.end:
+                    return c
+            return ctx.Clause(0, len(text), ctx.CURRENT)
+
+        for m in find_codes(text, self.store):
+            status = ctx.status_at(text, clause_of(m.start), m.start, m.end)
+            explicit_codes.add(m.code)
+            findings.append(self._finding(m.code, "explicit", status, m.start, m.end, 1.0))
+        implied: list[Finding] = []
+        for clause in clauses:
+            ranked = self._rank(self._match(text, clause.start, clause.end))
+            statuses = [ctx.status_at(text, clause, c.start, c.end) for c in ranked]
+            here: list[Finding] = []
+            for c, status in zip(ranked, statuses):
+                if c.phrase.code in explicit_codes:
+                    continue
+                conf = max(0.05, min(0.95, 0.4 + 0.1 * len(c.phrase.required)) - 0.12 * (c.rank - 1))
+                here.append(self._finding(c.phrase.code, "implied", status, c.start, c.end, conf, c.rank))
+            hist = self._history(text, ranked, statuses)
+            for i, f in enumerate(here):
+                if _is_history_code(f.code) and any(
+                    h.code != f.code and f.start <= h.end and h.start <= f.end for h in hist
+                ):
+                    here[i] = replace(f, rank=f.rank + 1, confidence=round(f.confidence - 0.1, 2))
+            implied.extend(here + hist)
+        findings.extend(_dedupe(implied))
+        return findings
+
+
+def _is_history_code(code: str) -> bool:
+    return code[:3] in {"Z80", "Z81", "Z82", "Z83", "Z84", "Z85", "Z86", "Z87"} or code == "I25.2"
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (code, status): the best ranked, then the most confident."""
+    best: dict[tuple[str, str], Finding] = {}
+    for f in findings:
+        k = (f.code, f.status)
+        cur = best.get(k)
+        if cur is None or (f.rank, -f.confidence) < (cur.rank, -cur.confidence):
+            best[k] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.rank, -f.confidence))

@@ -1,0 +1,77 @@
+"""Words as the matcher sees them: lower case, lightly stemmed, synonyms folded.
+
+Titles and notes must meet in the middle: "diabetic" and "diabetes" both become "diabet",
+"renal" becomes "kidney", "cancer" becomes "malignant neoplasm". The same functions run over
+ICD titles (when the phrase index is built) and over the note, so both sides agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.I)
+
+# Ignored in titles and notes: they carry no meaning for matching.
+STOP = frozenset(
+    "of the and or in with a an by for as on at to due from is are was has have had pt patient "
+    "unspecified nos classified elsewhere specified stated which not".split()
+)
+# Title words a note may leave out ("anxiety" -> "Anxiety disorder, unspecified").
+OPTIONAL = frozenset(
+    "disorder disease syndrome condition unilateral primary complication mention organism "
+    "site essential chronic".split()
+)
+
+# Multi-word synonyms in notes -> title vocabulary (abbreviations live in codetui.abbrev).
+SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{a}\b", re.I), b)
+    for a, b in [
+        (r"heart attack", "myocardial infarction"),
+        (r"(?:adeno)?carcinoma|cancer|malignancy|malignant tumou?r", "malignant neoplasm"),
+        (r"a-?fib|a\. ?fib", "atrial fibrillation"),
+        (r"high blood pressure", "hypertension"),
+        (r"high cholesterol", "hypercholesterolemia"),
+        (r"flu", "influenza"),
+        (r"kidney stones?", "calculus of kidney"),
+        (r"stroke", "cerebral infarction"),
+        (r"heart failure with reduced ejection fraction|hfref", "systolic heart failure"),
+        (r"heart failure with preserved ejection fraction|hfpef", "diastolic heart failure"),
+        (r"obese", "obesity"),
+        (r"smoker|smokes|cigarettes?", "nicotine dependence cigarettes"),
+        (r"chest pain", "chest pain unspecified"),
+        (r"low back pain|lbp", "low back pain"),
+    ]
+)
+
+_STEM_MAP = {"renal": "kidney", "nephro": "kidney", "pulmonary": "lung", "hepatic": "liver",
+             "cardiac": "heart", "ischaemic": "ischemic", "tumour": "tumor", "haemorrhage": "hemorrhage",
+             "oesophagus": "esophagus", "anaemia": "anemia", "foot": "foot", "feet": "foot",
+             "teeth": "tooth", "women": "woman", "children": "child"}
+
+
+def stem(word: str) -> str:
+    w = word.lower()
+    if w in _STEM_MAP:
+        return _STEM_MAP[w]
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        if w.endswith("ical"):
+            w = w[:-4]
+        elif w.endswith("ic") and len(w) > 5:
+            w = w[:-2]
+        if w.endswith("e") and len(w) > 5:
+            w = w[:-1]
+    return _STEM_MAP.get(w, w)
+
+
+def words(text: str) -> list[str]:
+    """Stems of a title or phrase, stop words dropped (no positions: for the index)."""
+    return [stem(w) for w in (m.group(0).lower() for m in WORD.finditer(text)) if w not in STOP]
+
+
+OPTIONAL_STEMS = frozenset(stem(w) for w in OPTIONAL)
