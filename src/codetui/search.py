@@ -216,11 +216,10 @@ class SearchIndex:
         return out
 
     def _known(self, w: str) -> bool:
-        return w in self.data.tpost or w in self.data.apost
+        return self.data.word_id(w) >= 0
 
     def _df(self, w: str) -> int:
-        d = self.data
-        return (len(d.tpost.get(w, b"")) + len(d.apost.get(w, b""))) >> 2
+        return self.data.df(w)
 
     def _completions(self, tok: str, exclude: set[str]) -> list[str]:
         vocab = self.data.vocab
@@ -252,7 +251,7 @@ class SearchIndex:
 
         if self._by_len is None:
             by_len: dict[int, list[str]] = {}
-            for w in self.data.vocab:
+            for w in self.data.vocab:  # once per index, on the first misspelt word
                 by_len.setdefault(len(w), []).append(w)
             self._by_len = by_len
         maxd = 2 if len(tok) >= 9 else 1
@@ -274,16 +273,16 @@ class SearchIndex:
     def _docs_of(self, word: str) -> tuple[set[int], set[int]]:
         """(docs with the word or a stem variant in the title, the same in any text)."""
         d = self.data
-        variants = [word] + [w for w in d.stems.get(stem(word), ()) if w != word]
+        variants = [word] + [w for w in d.stem_variants(stem(word)) if w != word]
         title: set[int] = set()
         other: set[int] = set()
         for w in variants:
-            t = d.tpost.get(w)
-            if t:
-                title.update(memoryview(t).cast("i"))
-            a = d.apost.get(w)
-            if a:
-                other.update(memoryview(a).cast("i"))
+            t = d.title_postings(w)
+            if t is not None:
+                title.update(t)
+            a = d.label_postings(w)
+            if a is not None:
+                other.update(a)
         return title, title | other
 
     def _expansion_docs(self, expansion: str) -> tuple[set[int], set[int]]:
@@ -301,7 +300,7 @@ class SearchIndex:
         exact = [tok] if self._known(tok) else []
         if exact:
             groups.append((_EXACT, exact))
-        stems = [w for w in d.stems.get(stem(tok), ()) if w != tok]
+        stems = [w for w in d.stem_variants(stem(tok)) if w != tok]
         if stems:
             groups.append((_STEM, stems))
         expansions = expand(tok)
@@ -328,12 +327,12 @@ class SearchIndex:
         layers: list[tuple[int, Any]] = []
         for (pt, pa), ws in groups:
             for w in ws:
-                a = d.apost.get(w)
-                if a:
-                    layers.append((pa, memoryview(a).cast("i")))
-                t = d.tpost.get(w)
-                if t:
-                    layers.append((pt, memoryview(t).cast("i")))
+                a = d.label_postings(w)
+                if a is not None:
+                    layers.append((pa, a))
+                t = d.title_postings(w)
+                if t is not None:
+                    layers.append((pt, t))
         for n, exp in enumerate(expansions):
             # the first expansion is what the abbreviation usually means; others score lower
             pt, pa = _EXACT if n == 0 else _STEM

@@ -10,6 +10,7 @@ loading the cache is far faster than re-reading the 40 MB store, which the CLI t
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import hashlib
 import marshal
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from codetui.store import CodeStore
 
 # Bump when the layout or the tokenizing changes: old cache files are then ignored.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 TABLES: tuple[str, ...] = ("hcpcs", "icd10cm", "modifiers")
 SYSTEMS: tuple[str, ...] = ("CPT", "HCPCS", "ICD-10-CM", "Modifier")
@@ -50,17 +51,62 @@ class IndexData:
     titles: "Packed"
     alts: "Packed"  # per doc: other searchable texts joined by ALT_SEP (for "matched")
     term_dates: dict[int, str]  # doc -> HCPCS termination date (ISO)
-    tpost: dict[str, bytes]  # word -> array('i') of doc numbers whose title has it
-    apost: dict[str, bytes]  # word -> doc numbers having it only in a CCS/RBCS label
-    vocab: list[str]  # sorted words (prefix completion by bisect)
-    stems: dict[str, list[str]]  # stem -> the words sharing it (only when >= 2)
+    vocab: "Packed"  # sorted words: word id = position (bisect; prefix completion)
+    tblob: bytes  # array('i'): per word, the doc numbers whose title or synonyms have it
+    toff: bytes  # array('i'): word id -> start in tblob (len(vocab) + 1 entries)
+    ablob: bytes  # per word, doc numbers having it only in a CCS/RBCS label
+    aoff: bytes
+    stem_keys: "Packed"  # sorted stems (only those shared by >= 2 words), one row per word
+    stem_words: "Packed"  # aligned with stem_keys
     code_keys: "Packed"  # sorted compact codes ("E1142", "96417", "59")
     code_docs: bytes  # array('i') aligned with code_keys
     built_on: str  # ISO date the terminated flags were computed on
     next_change: str  # first termination date after built_on ("" if none)
 
+    def __post_init__(self) -> None:
+        self._t = memoryview(self.tblob).cast("i")
+        self._to = memoryview(self.toff).cast("i")
+        self._a = memoryview(self.ablob).cast("i")
+        self._ao = memoryview(self.aoff).cast("i")
+        if len(self._to) != len(self.vocab) + 1 or len(self._ao) != len(self.vocab) + 1:
+            raise ValueError("search index postings do not match the vocabulary")
+
+    # ---- lookups (all by bisection over packed sorted strings; no per-word objects) ------
+    def word_id(self, word: str) -> int:
+        """Position of ``word`` in the vocabulary, -1 when no document has it."""
+        i = bisect.bisect_left(self.vocab, word)
+        return i if i < len(self.vocab) and self.vocab[i] == word else -1
+
+    def title_postings(self, word: str) -> memoryview | None:
+        """Doc numbers (ascending = best static rank first) with ``word`` in title/synonyms."""
+        i = self.word_id(word)
+        if i < 0 or self._to[i] == self._to[i + 1]:
+            return None
+        return self._t[self._to[i] : self._to[i + 1]]
+
+    def label_postings(self, word: str) -> memoryview | None:
+        i = self.word_id(word)
+        if i < 0 or self._ao[i] == self._ao[i + 1]:
+            return None
+        return self._a[self._ao[i] : self._ao[i + 1]]
+
+    def df(self, word: str) -> int:
+        i = self.word_id(word)
+        if i < 0:
+            return 0
+        return self._to[i + 1] - self._to[i] + self._ao[i + 1] - self._ao[i]
+
+    def stem_variants(self, stem_key: str) -> list[str]:
+        """Every indexed word with this stem (empty when only one word has it)."""
+        i = bisect.bisect_left(self.stem_keys, stem_key)
+        out: list[str] = []
+        while i < len(self.stem_keys) and self.stem_keys[i] == stem_key:
+            out.append(self.stem_words[i])
+            i += 1
+        return out
+
     def to_bytes(self) -> bytes:
-        values = [getattr(self, f) for f in _FIELDS]
+        values: list[Any] = [getattr(self, f) for f in _FIELDS]
         values = [(v.blob, v.offsets) if isinstance(v, Packed) else v for v in values]
         return marshal.dumps((INDEX_VERSION, tuple(values)))
 
@@ -122,11 +168,23 @@ def alt_list(packed: Packed, doc: int) -> list[str]:
 
 
 _FIELDS = tuple(IndexData.__dataclass_fields__)
-_PACKED = tuple(i for i, f in enumerate(_FIELDS) if f in ("codes", "titles", "alts", "code_keys"))
+_PACKED = tuple(
+    i for i, f in enumerate(_FIELDS) if f in ("codes", "titles", "alts", "code_keys", "vocab", "stem_keys", "stem_words")
+)
 
 
 def _ints(values: list[int]) -> bytes:
     return array("i", values).tobytes()
+
+
+def _postings(vocab: list[str], post: dict[str, list[int]]) -> tuple[bytes, bytes]:
+    """All posting lists in vocabulary order as one int array, plus start offsets."""
+    flat = array("i")
+    offs = array("i", [0])
+    for w in vocab:
+        flat.extend(post.get(w, ()))
+        offs.append(len(flat))
+    return flat.tobytes(), offs.tobytes()
 
 
 def _index_terms(store: "CodeStore") -> dict[str, list[str]]:
@@ -280,6 +338,9 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
     stems: dict[str, list[str]] = {}
     for w in vocab:
         stems.setdefault(stem(w), []).append(w)
+    stem_rows = sorted((s, w) for s, ws in stems.items() if len(ws) > 1 for w in ws)
+    tblob, toff = _postings(vocab, tpost)
+    ablob, aoff = _postings(vocab, apost)
     next_change = min((d for d in term_dates.values() if d >= today), default="")
     return IndexData(
         codes=Packed.of(codes),
@@ -289,10 +350,13 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
         titles=Packed.of(titles),
         alts=Packed.of(alts),
         term_dates=term_dates,
-        tpost={w: _ints(v) for w, v in tpost.items()},
-        apost={w: _ints(v) for w, v in apost.items()},
-        vocab=vocab,
-        stems={s: ws for s, ws in stems.items() if len(ws) > 1},
+        vocab=Packed.of(vocab),
+        tblob=tblob,
+        toff=toff,
+        ablob=ablob,
+        aoff=aoff,
+        stem_keys=Packed.of([s for s, _ in stem_rows]),
+        stem_words=Packed.of([w for _, w in stem_rows]),
         code_keys=Packed.of([k for k, _ in code_pairs]),
         code_docs=_ints([d for _, d in code_pairs]),
         built_on=today,

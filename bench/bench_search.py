@@ -1,0 +1,122 @@
+"""Search benchmarks on the real store: latency per keystroke, readiness, whole CLI vs fzf, RSS.
+
+    PYTHONPATH=src python bench/bench_search.py [--store data/codes.json] [--runs 5]
+
+Prints medians over ``--runs`` runs. Not a test: numbers depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+# Realistic queries: typed left to right, every prefix is a search (search-as-you-type).
+QUERIES = [
+    "type 2 diabetes with neuropathy",
+    "copd exacerbation",
+    "chemotherapy infusion",
+    "knee replacement",
+    "urinary tract infection",
+    "e11.9",
+    "j9045",
+    "hypertensive heart disease with heart failure",
+    "fracture of femur",
+    "acetaminophen poisoning",
+    "screening mammography",
+    "diabtes mellitus",
+    "chf",
+    "wheelchair",
+]
+WORD_QUERIES = ["copd exacerbation", "knee replacement", "urinary tract infection", "wheelchair", "diabetes neuropathy"]
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run_child(cmd: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB) of one child process."""
+    t0 = time.perf_counter()
+    with open(stdin or os.devnull, "rb") as fin:
+        proc = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _, _, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - t0, usage.ru_maxrss // 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--store", default=str(REPO / "data" / "codes.json"))
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    store_path = Path(args.store)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+
+    from codetui.search import SearchIndex
+    from codetui.store import CodeStore
+
+    # warm the caches (store SQLite cache and search index cache)
+    CodeStore.open(store_path).search_index
+
+    ready_code = (
+        "import time;t=time.perf_counter();from pathlib import Path;from codetui.store import CodeStore;"
+        f"s=CodeStore.open(Path({str(store_path)!r}));s.search_index;s.search('copd');"
+        "print(time.perf_counter()-t)"
+    )
+    ready = []
+    for _ in range(args.runs):
+        out = subprocess.run([sys.executable, "-c", ready_code], env=env, capture_output=True, text=True)
+        ready.append(float(out.stdout.strip()))
+    print(f"store + search index ready (warm cache, in a fresh process): median {statistics.median(ready)*1000:.1f} ms")
+
+    index = SearchIndex.for_store(CodeStore.open(store_path))
+    times: list[float] = []
+    n_prefixes = 0
+    for _ in range(args.runs):
+        for q in QUERIES:
+            for i in range(1, len(q) + 1):
+                t0 = time.perf_counter()
+                index.search(q[:i], limit=50)
+                times.append(time.perf_counter() - t0)
+                n_prefixes += 1
+    print(
+        f"search latency over every prefix of {len(QUERIES)} queries ({n_prefixes // args.runs} prefixes x {args.runs}):"
+        f" p50 {pct(times, 50)*1000:.2f} ms  p95 {pct(times, 95)*1000:.2f} ms  max {max(times)*1000:.1f} ms"
+    )
+
+    fzf = shutil.which("fzf")
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = Path(tmp) / "lines.txt"
+        d = index.data
+        lines.write_text("".join(f"{d.codes[i]} {d.titles[i]}\n" for i in range(len(d.codes))))
+        print(f"\nwhole process, median of {args.runs} (fzf --filter over the same {len(d.codes):,} code+title lines):")
+        print(f"  {'query':<26} {'codetui search':>15} {'fzf --filter':>13} {'peak RSS':>9}")
+        for q in WORD_QUERIES:
+            ours, rss = [], []
+            for _ in range(args.runs):
+                wall, mb = run_child([sys.executable, "-m", "codetui", "--store", str(store_path), "search", q], env)
+                ours.append(wall)
+                rss.append(mb)
+            theirs = "-"
+            if fzf:
+                walls = [run_child([fzf, "--filter", q], env, lines)[0] for _ in range(args.runs)]
+                theirs = f"{statistics.median(walls)*1000:.0f} ms"
+            print(f"  {q:<26} {statistics.median(ours)*1000:>12.0f} ms {theirs:>13} {max(rss):>6} MB")
+        if not fzf:
+            print("  (fzf not installed: apt-get install -y fzf)")
+        base = [run_child([sys.executable, "-c", "pass"], env)[0] for _ in range(args.runs)]
+        print(f"  (bare `python -c pass` on this machine: {statistics.median(base)*1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
