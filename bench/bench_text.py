@@ -143,7 +143,7 @@ def main() -> int:
         path = Path(args.store) if args.store else paths.shipped_store_path()
         if path.exists():
             store = CodeStore.open(path)
-    except Exception as exc:  # the bench still reports redaction without a store
+    except Exception as exc:  # noqa: BLE001 - the bench still reports redaction without a store
         print(f"(no store: {exc})")
     if store is not None:
         bench_detect(store, args.verbose)

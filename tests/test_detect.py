@@ -113,7 +113,7 @@ def test_cli_json_lists_findings_with_evidence(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "CODETUI_CACHE": str(tmp_path / "cache")}
     res = subprocess.run(
         [sys.executable, "-c", runner, "--store", str(store), "-", "--json"],
-        input="Dx E11.9\x1b[2J. Denies chest pain.", capture_output=True, text=True, env=env,
+        input="Dx E11.9\x1b[2J. Denies chest pain.", capture_output=True, text=True, env=env, check=False,
     )
     assert res.returncode == 0, res.stderr
     data = orjson.loads(res.stdout)
@@ -122,7 +122,7 @@ def test_cli_json_lists_findings_with_evidence(tmp_path: Path) -> None:
     assert any(f["code"] == "R07.9" and f["status"] == "negated" for f in data["findings"])
     plain = subprocess.run(
         [sys.executable, "-c", runner, "--store", str(store), "-"],
-        input="Dx E11.9\x1b[2J", capture_output=True, text=True, env=env,
+        input="Dx E11.9\x1b[2J", capture_output=True, text=True, env=env, check=False,
     )
     assert "E11.9" in plain.stdout and "\x1b" not in plain.stdout
 

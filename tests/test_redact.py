@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
-import os
 from pathlib import Path
 
 import orjson
@@ -125,7 +125,7 @@ RUNNER = (
 def _cli(*args: str, stdin: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     env = env or {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(
-        [sys.executable, "-c", RUNNER, *args], input=stdin, capture_output=True, text=True, env=env
+        [sys.executable, "-c", RUNNER, *args], input=stdin, capture_output=True, text=True, env=env, check=False
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from codetui.detect import context as ctx
 from codetui.detect.explicit import find_codes
 from codetui.detect.phrases import Phrase, PhraseIndex
-from codetui.detect.text import STOP, SYNONYMS, WORD, stem, words
+from codetui.detect.text import SYNONYMS, marked_words, words
 from codetui.detect.zcodes import history_code
 
 MAX_WINDOW = 12  # tokens: a phrase's words must sit this close together
@@ -109,13 +109,11 @@ class Detector:
     # ---- words -> phrases ----------------------------------------------------------------
     def _tokens(self, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         toks: list[tuple[str, int, int]] = []
-        for m in WORD.finditer(text, a, b):
-            w = m.group(0).lower()
-            if w in STOP:
-                continue
-            toks.append((stem(w), m.start(), m.end()))
-            for exp in _expand(w):
-                toks.extend((s, m.start(), m.end()) for s in words(exp))
+        for s, st, en in marked_words(text, a, b):
+            toks.append((s, st, en))
+            neg = s.startswith("no_")
+            for exp in _expand(text[st:en]):
+                toks.extend((("no_" + w) if neg else w, st, en) for w in words(exp))
         for rx, repl in SYNONYMS:
             for m in rx.finditer(text, a, b):
                 toks.extend((s, m.start(), m.end()) for s in words(repl))
@@ -146,12 +144,8 @@ class Detector:
                 continue
             opt_in = len(p.optional & present)
             opt_out = len(p.optional) - opt_in
-            rec = self.store.icd(p.code) or {}
-            title = rec.get("title", "").lower()
-            score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out
-                     + (0.2 if rec.get("billable") else 0) + (0.1 if p.source == "title" else 0)
-                     - (0.3 if "with unspecified" in title or title.startswith("other") else 0)
-                     - (0.6 if "classified elsewhere" in title else 0)
+            score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out + p.bonus
+                     + (0.1 if p.source == "title" else 0)
                      - 0.05 * (best[1] - best[0] - len(p.required) + 1))
             cands.append(_Cand(p, span_of[best[0]][0], span_of[best[1]][1], score))
         return cands

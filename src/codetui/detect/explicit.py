@@ -8,8 +8,9 @@ reaches here (no leading letter) but "ICD-9 V45.81" would, so ICD-9 context is s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 _CODE = re.compile(
     r"(?<![\w.\-/])([A-Za-z][0-9][0-9A-Za-z](?:\.[0-9A-Za-z]{1,4}|[0-9A-Z]{1,4})?)(?![\w]|\.\w|-\d)"
@@ -44,9 +45,9 @@ def find_codes(text: str, store: Any) -> Iterator[CodeMention]:
         if "." not in raw and len(compact) == 5 and compact[1:].isdigit():
             window = text[max(line_start, m.start() - 40):m.start()]
             hcpcs = store.hcpcs(compact) is not None if hasattr(store, "hcpcs") else False
-            if hcpcs or _HCPCS_CONTEXT.search(window):
-                if not (_ICD_CONTEXT.search(window) and not _HCPCS_CONTEXT.search(window)):
-                    continue
+            icd_said = _ICD_CONTEXT.search(window) and not _HCPCS_CONTEXT.search(window)
+            if (hcpcs or _HCPCS_CONTEXT.search(window)) and not icd_said:
+                continue
         rec = store.icd(raw.upper())
         if rec is None or rec.get("kind") not in ("category", "code"):
             continue

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
 from codetui import paths
-from codetui.detect.text import OPTIONAL_STEMS, words
+from codetui.detect.text import OPTIONAL_STEMS, marked_words
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 _PARENS = re.compile(r"\([^)]*\)")
-_WITHOUT = re.compile(r"\bwithout\b(.*?)(?=\bin\b|[,;]|$)", re.I)
+_DUE_TO = re.compile(r"\bdue to\b([^,;]*)", re.IGNORECASE)
 _SKIP_KINDS = {"chapter", "block"}
 
 
@@ -33,21 +34,33 @@ class Phrase:
     required: frozenset[str]
     optional: frozenset[str]
     source: str  # "title" | "inclusion" | "neoplasm"
+    bonus: float = 0.0  # from the code's record: billable, "other ...", manifestation
 
 
-def _phrase(code: str, text: str, source: str) -> Phrase | None:
+def _phrase(code: str, text: str, source: str, bonus: float = 0.0) -> Phrase | None:
     text = _PARENS.sub(" ", text)
     optional: set[str] = set()
-    m = _WITHOUT.search(text)
-    if m:
-        optional.update(words(m.group(1)))
-        text = text[: m.start()] + text[m.end():]
-    stems = set(words(text))
-    optional |= stems & OPTIONAL_STEMS
-    required = stems - OPTIONAL_STEMS
+    due = _DUE_TO.search(text)
+    if due:  # "obesity due to excess calories": the cause is detail a note may omit
+        optional.update(s for s, _, _ in marked_words(due.group(1)))
+        text = text[: due.start()] + text[due.end():]
+    stems = {s for s, _, _ in marked_words(text)}
+    optional |= {s for s in stems if s in OPTIONAL_STEMS or s.startswith("no_")}
+    required = stems - optional
     if not required:
         return None
-    return Phrase(code, frozenset(required), frozenset(optional - required), source)
+    return Phrase(code, frozenset(required), frozenset(optional - required), source, bonus)
+
+
+def _bonus(rec: dict[str, Any]) -> float:
+    """Score adjustments known from the record alone (so matching needs no store lookups)."""
+    title = rec.get("title", "").lower()
+    b = 0.2 if rec.get("billable") else 0.0
+    if "with unspecified" in title or title.startswith("other"):
+        b -= 0.3
+    if "classified elsewhere" in title:
+        b -= 0.6  # manifestation codes are never listed first
+    return b
 
 
 def _neoplasm_phrase(term: dict[str, Any]) -> Phrase | None:
@@ -56,7 +69,7 @@ def _neoplasm_phrase(term: dict[str, Any]) -> Phrase | None:
     code = (term.get("codes") or {}).get("Malignant Primary", "")
     if len(parts) < 2 or len(parts) > 3 or not code or code.endswith("-"):
         return None
-    return _phrase(code, "malignant neoplasm " + " ".join(parts[1:]), "neoplasm")
+    return _phrase(code, "malignant neoplasm " + " ".join(parts[1:]), "neoplasm", 0.2)
 
 
 def phrases_from(store: Any) -> list[Phrase]:
@@ -66,10 +79,11 @@ def phrases_from(store: Any) -> list[Phrase]:
             continue
         if rec.get("seventh_from") and len(code.replace(".", "")) == 7:
             continue  # 7th-character expansions: matched through their 6-character parent
+        bonus = _bonus(rec)
         for text, source in [(rec.get("title", ""), "title")] + [
             (t, "inclusion") for t in [*rec.get("inclusion", ()), *rec.get("includes", ())]
         ]:
-            p = _phrase(code, text, source)
+            p = _phrase(code, text, source, bonus)
             if p is not None:
                 out.append(p)
     for term in store.table("terms").values():
@@ -101,17 +115,17 @@ class PhraseIndex:
 
     # ---- construction with an on-disk cache -----------------------------------------------
     @classmethod
-    def for_store(cls, store: Any) -> "PhraseIndex":
+    def for_store(cls, store: Any) -> PhraseIndex:
         cache = _cache_file(store)
         if cache is not None and cache.exists():
             try:
                 rows = orjson.loads(cache.read_bytes())
-                return cls(Phrase(c, frozenset(r), frozenset(o), s) for c, r, o, s in rows)
+                return cls(Phrase(c, frozenset(r), frozenset(o), s, b) for c, r, o, s, b in rows)
             except (orjson.JSONDecodeError, ValueError, TypeError):
                 pass
         phrases = phrases_from(store)
         if cache is not None:
-            rows = [[p.code, sorted(p.required), sorted(p.optional), p.source] for p in phrases]
+            rows = [[p.code, sorted(p.required), sorted(p.optional), p.source, p.bonus] for p in phrases]
             try:
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 tmp = cache.with_suffix(".tmp")

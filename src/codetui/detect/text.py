@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.I)
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
 
 # Ignored in titles and notes: they carry no meaning for matching.
 STOP = frozenset(
-    "of the and or in with a an by for as on at to due from is are was has have had pt patient "
-    "unspecified nos classified elsewhere specified stated which not".split()
+    ["of", "the", "and", "or", "in", "with", "a", "an", "by", "for", "as", "on", "at", "to", "due", "from", "is", "are", "was", "has", "have", "had", "pt", "patient", "unspecified", "nos", "classified", "elsewhere", "specified", "stated", "which", "not"]
 )
 # Title words a note may leave out ("anxiety" -> "Anxiety disorder, unspecified").
 OPTIONAL = frozenset(
-    "disorder disease syndrome condition unilateral primary complication mention organism "
-    "site essential chronic".split()
+    ["disorder", "disease", "syndrome", "condition", "unilateral", "primary", "complication", "mention", "organism", "site", "essential", "chronic"]
 )
 
 # Multi-word synonyms in notes -> title vocabulary (abbreviations live in codetui.abbrev).
 SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{a}\b", re.I), b)
+    (re.compile(rf"\b{a}\b", re.IGNORECASE), b)
     for a, b in [
         (r"heart attack", "myocardial infarction"),
         (r"(?:adeno)?carcinoma|cancer|malignancy|malignant tumou?r", "malignant neoplasm"),
@@ -53,8 +51,7 @@ def stem(word: str) -> str:
     w = word.lower()
     if w in _STEM_MAP:
         return _STEM_MAP[w]
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) > 4:
         if w.endswith("ies"):
             w = w[:-3] + "y"
@@ -75,3 +72,32 @@ def words(text: str) -> list[str]:
 
 
 OPTIONAL_STEMS = frozenset(stem(w) for w in OPTIONAL)
+
+_NEG_WORDS = {"without": 3, "not": 1}
+
+
+def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(stem, start, end) of each word; words governed by "without"/"not" become "no_<stem>".
+
+    "Migraine without aura, not intractable" must not match "Migraine with aura, intractable":
+    the marked stems only match the same marking in a title.
+    """
+    out: list[tuple[str, int, int]] = []
+    left = 0
+    prev_end = start
+    for m in WORD.finditer(text, start, len(text) if end is None else end):
+        w = m.group(0).lower()
+        if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "or"):
+            left = 0
+        prev_end = m.end()
+        if w in _NEG_WORDS:
+            left = _NEG_WORDS[w]
+            continue
+        if w in STOP:
+            continue
+        s = stem(w)
+        if left:
+            left -= 1
+            s = "no_" + s
+        out.append((s, m.start(), m.end()))
+    return out

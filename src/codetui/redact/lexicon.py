@@ -28,7 +28,7 @@ class Lexicon:
     allowed: frozenset[str]
 
     @classmethod
-    def load(cls) -> "Lexicon":
+    def load(cls) -> Lexicon:
         return cls(
             first=_words("names_first.txt"),
             last=_words("names_last.txt"),

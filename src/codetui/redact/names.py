@@ -13,7 +13,7 @@ eponym and is kept unless a title stands before it.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from codetui.redact.lexicon import Lexicon
 from codetui.redact.spans import Span
@@ -35,23 +35,10 @@ _CREDENTIALS = re.compile(
     r",?[ \t]*(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|CRNA|PharmD|APRN|FNP|DPM|OD)\b"
 )
 _HEAD_NOUNS = frozenset(
-    "disease syndrome sign signs test maneuver manoeuvre catheter fracture score scale criteria "
-    "classification palsy reflex phenomenon tube drain stockings stocking bag procedure operation "
-    "repair anastomosis lymphoma sarcoma tumor tumour cyst node nodes nodule ulcer triad law "
-    "disorder ataxia dystrophy anomaly stage staging grade index equation formula position "
-    "respirations respiration breathing murmur spots spot lamp solution method technique "
-    "protocol cells cell bodies body body's contracture deformity esophagus diverticulum "
-    "encephalopathy dementia chorea sarcoidosis thyroiditis node's".split()
+    ["disease", "syndrome", "sign", "signs", "test", "maneuver", "manoeuvre", "catheter", "fracture", "score", "scale", "criteria", "classification", "palsy", "reflex", "phenomenon", "tube", "drain", "stockings", "stocking", "bag", "procedure", "operation", "repair", "anastomosis", "lymphoma", "sarcoma", "tumor", "tumour", "cyst", "node", "nodes", "nodule", "ulcer", "triad", "law", "disorder", "ataxia", "dystrophy", "anomaly", "stage", "staging", "grade", "index", "equation", "formula", "position", "respirations", "respiration", "breathing", "murmur", "spots", "spot", "lamp", "solution", "method", "technique", "protocol", "cells", "cell", "bodies", "body", "body's", "contracture", "deformity", "esophagus", "diverticulum", "encephalopathy", "dementia", "chorea", "sarcoidosis", "thyroiditis", "node's"]
 )
 _STOP = frozenset(
-    "the a an and or of to in on at for with by from no not pt patient history hx plan assessment "
-    "impression exam chief complaint subjective objective vitals labs meds medications allergies "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september october november december "
-    "hospital clinic center medical health emergency department unit floor room icu er ed "
-    "street avenue road north south east west county city state "
-    "mrn dob dos ssn id acct fin npi dx ddx cc hpi ros pmh psh fh sh "
-    "md do rn np pa phd dds lpn cna msw lcsw crna pharmd aprn fnp dpm od".split()
+    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "no", "not", "pt", "patient", "history", "hx", "plan", "assessment", "impression", "exam", "chief", "complaint", "subjective", "objective", "vitals", "labs", "meds", "medications", "allergies", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "hospital", "clinic", "center", "medical", "health", "emergency", "department", "unit", "floor", "room", "icu", "er", "ed", "street", "avenue", "road", "north", "south", "east", "west", "county", "city", "state", "mrn", "dob", "dos", "ssn", "id", "acct", "fin", "npi", "dx", "ddx", "cc", "hpi", "ros", "pmh", "psh", "fh", "sh", "md", "do", "rn", "np", "pa", "phd", "dds", "lpn", "cna", "msw", "lcsw", "crna", "pharmd", "aprn", "fnp", "dpm", "od"]
 )
 
 

@@ -9,7 +9,7 @@ date word ("on 3/14"); five-digit numbers are only ZIPs after a state (99213 is 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from codetui.redact.spans import Span
 
@@ -31,13 +31,13 @@ _DATE_RES: list[re.Pattern[str]] = [
     # 2026-03-14, 2026/3/14
     re.compile(rf"(?<![\w/.{DASH}]){_YEAR}({SEP})(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])(?![\w/]|[.{DASH}]\d)"),
     # March 14th, 2026 / Mar 14 / March 14-16
-    re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.I),
+    re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
     # 14 Mar 2026 / 14th of March
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b)?(?![a-z])", re.I),
+    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b)?(?![a-z])", re.IGNORECASE),
     # March 2026, Mar-2026
-    re.compile(rf"\b{_MON}[\s,{DASH}]+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MON}[\s,{DASH}]+{_YEAR}\b", re.IGNORECASE),
     # 14-Mar-2026, 14MAR2026
-    re.compile(rf"\b(?:[12][0-9]|3[01]|0?[1-9])[{DASH}\s]?(?:{MONTHS})[{DASH}\s]?(?:{_YEAR}|[0-9]{{2}})\b", re.I),
+    re.compile(rf"\b(?:[12][0-9]|3[01]|0?[1-9])[{DASH}\s]?(?:{MONTHS})[{DASH}\s]?(?:{_YEAR}|[0-9]{{2}})\b", re.IGNORECASE),
 ]
 # A month named alone ("seen in March"). "May" is left alone: it is mostly the verb.
 _LONE_MONTH = re.compile(
@@ -54,7 +54,7 @@ _COMPACT_DATE = re.compile(
 )
 
 _AGE_RES = [
-    re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:-|\s)?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|year[- ]old|yr[- ]old|-year-old|-yo\b))", re.I),
+    re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:-|\s)?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|year[- ]old|yr[- ]old|-year-old|-yo\b))", re.IGNORECASE),
     re.compile(r"(?i:\bage[ds]?\s*:?\s*)((?:9\d|1[0-1]\d))\b"),
     re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:M|F|male|female)\b)"),
 ]
@@ -74,7 +74,7 @@ _SSN = re.compile(
 )
 _SSN_LABELLED = re.compile(r"(?i:\b(?:ssn|social security(?: number| no\.?)?|ss#)\s*[:#]?\s*)([0-9]{9})\b")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.I)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 _IPV4 = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)"
 )
@@ -106,7 +106,7 @@ _LABELLED = [
     ), kind)
     for label, kind in _LABELS
 ]
-_PHOTO_FILE = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|heic|gif|tiff?|bmp|dcm)\b", re.I)
+_PHOTO_FILE = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|heic|gif|tiff?|bmp|dcm)\b", re.IGNORECASE)
 _BIOMETRIC_WORDS = re.compile(
     r"(?i)\b(?:full[- ]face\s+(?:photo(?:graph)?s?|images?)|fingerprints?\s+(?:on\s+file|scan(?:ned)?|captured)|"
     r"voice\s*prints?|retina(?:l)?\s+scans?|iris\s+scans?|palm\s*prints?|face\s*prints?|facial\s+recognition\s+\w+)"
@@ -145,7 +145,7 @@ _LIVES_IN = re.compile(
 )
 
 
-_WORDLIKE_STATES = frozenset("MD PA DO ME OR IN OK HI CO DE LA MA MS ID".split())
+_WORDLIKE_STATES = frozenset(["MD", "PA", "DO", "ME", "OR", "IN", "OK", "HI", "CO", "DE", "LA", "MA", "MS", "ID"])
 
 
 def _groups(rx: re.Pattern[str], text: str, kind: str, group: int = 0) -> Iterator[Span]:
