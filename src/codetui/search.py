@@ -47,12 +47,12 @@ _SHIFT = 1 << 24  # document numbers fit below this
 _MAXT = (MAX_TOKENS + 1) * _BIG
 _PREFIX_BUDGET = 60_000  # postings a typed prefix may pull in (most frequent completions first)
 
-# (title points, other-text points) per kind of word match
-_EXACT = (10, 8)
-_STEM = (9, 7)
-_PREFIX = (8, 6)
-_FUZZY1 = (7, 5)
-_FUZZY2 = (6, 4)
+# (title, synonym, category label) points per kind of word match
+_EXACT = (10, 9, 6)
+_STEM = (9, 8, 5)
+_PREFIX = (8, 7, 4)
+_FUZZY1 = (7, 6, 3)
+_FUZZY2 = (6, 5, 2)
 
 _CODE_SHAPE = re.compile(r"^-?[A-Za-z0-9]{1,7}(?:\.[A-Za-z0-9]{0,4})?$")
 
@@ -103,6 +103,7 @@ class _Word:
     points: dict[int, int]  # doc -> _BIG + weight * points
     words: set[str] = field(default_factory=set)  # index words counted as this word
     expansions: list[str] = field(default_factory=list)  # abbreviation expansions used
+    stems: frozenset[str] = frozenset()  # stems of ``words``, to explain a hit cheaply
 
 
 class SearchIndex:
@@ -271,7 +272,7 @@ class SearchIndex:
         return max(1, min(10, 1 + round(9 * math.log(self._n / df) / math.log(self._n))))
 
     def _docs_of(self, word: str) -> tuple[set[int], set[int]]:
-        """(docs with the word or a stem variant in the title, the same in any text)."""
+        """(docs with the word or a stem variant in the title or a synonym, the same in any text)."""
         d = self.data
         variants = [word] + [w for w in d.stem_variants(stem(word)) if w != word]
         title: set[int] = set()
@@ -280,6 +281,9 @@ class SearchIndex:
             t = d.title_postings(w)
             if t is not None:
                 title.update(t)
+            syn = d.synonym_postings(w)
+            if syn is not None:
+                title.update(syn)
             a = d.label_postings(w)
             if a is not None:
                 other.update(a)
@@ -296,7 +300,7 @@ class SearchIndex:
 
     def _word(self, tok: str, *, prefix: bool, single: bool) -> _Word | None:
         d = self.data
-        groups: list[tuple[tuple[int, int], list[str]]] = []
+        groups: list[tuple[tuple[int, int, int], list[str]]] = []
         exact = [tok] if self._known(tok) else []
         if exact:
             groups.append((_EXACT, exact))
@@ -325,17 +329,21 @@ class SearchIndex:
         df = sum(map(self._df, words))
         # (points, doc numbers): applied lowest first so a document keeps its best match
         layers: list[tuple[int, Any]] = []
-        for (pt, pa), ws in groups:
+        for (pt, ps, pa), ws in groups:
             for w in ws:
                 a = d.label_postings(w)
                 if a is not None:
                     layers.append((pa, a))
+                syn = d.synonym_postings(w)
+                if syn is not None:
+                    layers.append((ps, syn))
                 t = d.title_postings(w)
                 if t is not None:
                     layers.append((pt, t))
         for n, exp in enumerate(expansions):
-            # the first expansion is what the abbreviation usually means; others score lower
-            pt, pa = _EXACT if n == 0 else _STEM
+            # the first expansion is what the abbreviation usually means; others score lower.
+            # An abbreviation names a concept, so its synonyms count as much as titles.
+            pt, _, pa = _EXACT if n == 0 else _STEM
             e_title, e_any = self._expansion_docs(exp)
             df += len(e_any)
             layers.append((pa, e_any))
@@ -345,7 +353,7 @@ class SearchIndex:
         points: dict[int, int] = {}
         for pts, docs in layers:
             points.update(dict.fromkeys(docs, _BIG + weight * pts))
-        return _Word(tok, points, words, expansions)
+        return _Word(tok, points, words, expansions, frozenset(map(stem, words)))
 
     def _word_matches(
         self, words: list[_Word], allowed: int | None, limit: int
@@ -392,7 +400,7 @@ class SearchIndex:
         title_stems = {stem(w) for w in tokenize(self.data.titles[doc])}
 
         def covers(stems: set[str], w: _Word) -> bool:
-            return any(stem(x) in stems for x in w.words)
+            return not w.stems.isdisjoint(stems)
 
         def exp_in(stems: set[str], w: _Word) -> str:
             for exp in w.expansions:

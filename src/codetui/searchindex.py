@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from codetui.store import CodeStore
 
 # Bump when the layout or the tokenizing changes: old cache files are then ignored.
-INDEX_VERSION = 4
+INDEX_VERSION = 6
 
 TABLES: tuple[str, ...] = ("hcpcs", "icd10cm", "modifiers")
 SYSTEMS: tuple[str, ...] = ("CPT", "HCPCS", "ICD-10-CM", "Modifier")
@@ -52,8 +52,10 @@ class IndexData:
     alts: "Packed"  # per doc: other searchable texts joined by ALT_SEP (for "matched")
     term_dates: dict[int, str]  # doc -> HCPCS termination date (ISO)
     vocab: "Packed"  # sorted words: word id = position (bisect; prefix completion)
-    tblob: bytes  # array('i'): per word, the doc numbers whose title or synonyms have it
+    tblob: bytes  # array('i'): per word, the doc numbers whose title has it
     toff: bytes  # array('i'): word id -> start in tblob (len(vocab) + 1 entries)
+    sblob: bytes  # per word, doc numbers having it in a synonym (inclusion/index term) only
+    soff: bytes
     ablob: bytes  # per word, doc numbers having it only in a CCS/RBCS label
     aoff: bytes
     stem_keys: "Packed"  # sorted stems (only those shared by >= 2 words), one row per word
@@ -66,9 +68,12 @@ class IndexData:
     def __post_init__(self) -> None:
         self._t = memoryview(self.tblob).cast("i")
         self._to = memoryview(self.toff).cast("i")
+        self._s = memoryview(self.sblob).cast("i")
+        self._so = memoryview(self.soff).cast("i")
         self._a = memoryview(self.ablob).cast("i")
         self._ao = memoryview(self.aoff).cast("i")
-        if len(self._to) != len(self.vocab) + 1 or len(self._ao) != len(self.vocab) + 1:
+        n = len(self.vocab) + 1
+        if not len(self._to) == len(self._so) == len(self._ao) == n:
             raise ValueError("search index postings do not match the vocabulary")
 
     # ---- lookups (all by bisection over packed sorted strings; no per-word objects) ------
@@ -84,6 +89,12 @@ class IndexData:
             return None
         return self._t[self._to[i] : self._to[i + 1]]
 
+    def synonym_postings(self, word: str) -> memoryview | None:
+        i = self.word_id(word)
+        if i < 0 or self._so[i] == self._so[i + 1]:
+            return None
+        return self._s[self._so[i] : self._so[i + 1]]
+
     def label_postings(self, word: str) -> memoryview | None:
         i = self.word_id(word)
         if i < 0 or self._ao[i] == self._ao[i + 1]:
@@ -94,7 +105,7 @@ class IndexData:
         i = self.word_id(word)
         if i < 0:
             return 0
-        return self._to[i + 1] - self._to[i] + self._ao[i + 1] - self._ao[i]
+        return self._to[i + 1] - self._to[i] + self._so[i + 1] - self._so[i] + self._ao[i + 1] - self._ao[i]
 
     def stem_variants(self, stem_key: str) -> list[str]:
         """Every indexed word with this stem (empty when only one word has it)."""
@@ -241,7 +252,7 @@ def _hcpcs_texts(rec: dict[str, Any], title: str) -> tuple[list[str], list[str]]
 
 # Words that make a title longer without making it more specific: "Heart failure, unspecified"
 # is the default heart failure code, not a narrower one.
-_NEUTRAL = frozenset("unspecified nos not specified site elsewhere classified".split())
+_NEUTRAL = frozenset("unspecified nos not specified site organism elsewhere classified".split())
 _PARENS = re.compile(r"\([^)]*\)")
 
 
@@ -286,7 +297,7 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
                     flags |= F_TERMINATED
             elif table == "icd10cm":
                 system = "ICD-10-CM"
-                syns = list(rec.get("inclusion", ())) + index_terms.get(key, [])
+                syns = list(rec.get("inclusion", ())) + list(rec.get("includes", ())) + index_terms.get(key, [])
                 flags |= F_BILLABLE_KNOWN | (F_BILLABLE if rec.get("billable") else 0)
                 rank_title = _icd_base_title(store, key, rec)
             else:
@@ -294,7 +305,11 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
                 syns = []
             bad = bool(flags & F_TERMINATED) or (table == "icd10cm" and not rec.get("billable"))
             # 7th-character siblings: the initial encounter ("A", or "0") first, the rest later
-            later = table == "icd10cm" and _is_seventh(key, rec) and key[-1] not in "A0"
+            later = table == "icd10cm" and (
+                (_is_seventh(key, rec) and key[-1] not in "A0")
+                # manifestation codes can never be listed first on a claim
+                or "in diseases classified elsewhere" in title.lower()
+            )
             words = specificity(rank_title) if title else _LONG_TITLE
             compact = key.replace(".", "").upper()
             rank = (bad, later, words, len(compact), len(rank_title), compact)
@@ -309,6 +324,7 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
     alts: list[str] = []
     term_dates: dict[int, str] = {}
     tpost: dict[str, list[int]] = {}
+    spost: dict[str, list[int]] = {}
     apost: dict[str, list[int]] = {}
     code_pairs: list[tuple[str, int]] = []
     for doc, (_, key, t_i, s_i, flags, title, syns, labels, term) in enumerate(raw):
@@ -321,25 +337,30 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
         if term:
             term_dates[doc] = term
         code_pairs.append((key.replace(".", "").upper(), doc))
-        # titles and synonyms (inclusion terms, index terms, short descriptors) count alike;
-        # category labels (CCS, RBCS) are broader and count less
+        # title, then synonyms (inclusion/index terms, short descriptors), then the broader
+        # category labels (CCS, RBCS): each word is posted once, in the best field having it
         title_words = set(tokenize(title))
-        for syn in syns:
-            title_words.update(tokenize(syn))
         for w in title_words:
             tpost.setdefault(w, []).append(doc)
+        syn_words: set[str] = set()
+        for syn in syns:
+            syn_words.update(tokenize(syn))
+        syn_words -= title_words
+        for w in syn_words:
+            spost.setdefault(w, []).append(doc)
         label_words: set[str] = set()
         for label in labels:
             label_words.update(tokenize(label))
-        for w in label_words - title_words:
+        for w in label_words - title_words - syn_words:
             apost.setdefault(w, []).append(doc)
     code_pairs.sort()
-    vocab = sorted(set(tpost) | set(apost))
+    vocab = sorted(set(tpost) | set(spost) | set(apost))
     stems: dict[str, list[str]] = {}
     for w in vocab:
         stems.setdefault(stem(w), []).append(w)
     stem_rows = sorted((s, w) for s, ws in stems.items() if len(ws) > 1 for w in ws)
     tblob, toff = _postings(vocab, tpost)
+    sblob, soff = _postings(vocab, spost)
     ablob, aoff = _postings(vocab, apost)
     next_change = min((d for d in term_dates.values() if d >= today), default="")
     return IndexData(
@@ -353,6 +374,8 @@ def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
         vocab=Packed.of(vocab),
         tblob=tblob,
         toff=toff,
+        sblob=sblob,
+        soff=soff,
         ablob=ablob,
         aoff=aoff,
         stem_keys=Packed.of([s for s, _ in stem_rows]),
