@@ -285,6 +285,7 @@ async def test_bookmark_survives_a_restart(tmp_path: Path) -> None:
         assert "★ bookmarked" in page_text(app)
     again = make_app(tmp_path)
     async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         home = screen(again).query_one(ResultList)
         prompts = [str(home.get_option_at_index(i).prompt) for i in range(home.option_count)]
         assert prompts[0] == "Bookmarks" and "E11.42" in prompts[1]
@@ -402,14 +403,43 @@ def test_crash_output_has_no_locals(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "RuntimeError" in err and "SECRET-NOTE-TEXT" not in err
 
 
-def test_run_app_with_a_corrupt_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_app_without_a_store_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import argparse
 
     from codetui.tui.app import run_app
 
+    missing = tmp_path / "missing.json"
+    assert run_app(argparse.Namespace(store=str(missing))) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(missing) in err
+
+
+@sync
+async def test_corrupt_store_ends_the_app_with_code_2(tmp_path: Path) -> None:
     bad = tmp_path / "codes.json"
     bad.write_text("{oops")
-    assert run_app(argparse.Namespace(store=str(bad))) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and str(bad) in err
-    assert run_app(argparse.Namespace(store=str(tmp_path / "missing.json"))) == 2
+    app = CodeTuiApp(lambda: CodeStore.open(bad), UserData.open(tmp_path), page_builder=build)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2
+
+
+@sync
+async def test_typing_while_the_store_loads_is_kept(tmp_path: Path) -> None:
+    gate = threading.Event()
+
+    def slow_open() -> CodeStore:
+        gate.wait(5)
+        return CodeStore.from_tables(TABLES)
+
+    app = CodeTuiApp(slow_open, UserData.open(tmp_path), page_builder=build, searcher=fake_search)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.focused is app.screen.query_one("#search")
+        await pilot.press(*"96417", "enter")
+        assert "Loading" in screen(app).query_one("#status").hint
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen(app).page is not None and screen(app).page.code == "96417"
+        assert "ICD-10-CM FY2026" in screen(app).query_one("#status").release

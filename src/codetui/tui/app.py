@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
@@ -28,12 +29,19 @@ def default_page_builder(store: Any, target: str, expanded: frozenset[str]) -> P
     """``build_page`` from the core; asks for whole sections the user expanded if supported."""
     from codetui.pages.build import build_page
 
-    if expanded:
-        try:
-            return build_page(store, target, expand=expanded)  # type: ignore[call-arg]
-        except TypeError:
-            pass
+    if expanded and builder_can_expand(build_page):
+        return build_page(store, target, expand=expanded)  # type: ignore[call-arg]
     return build_page(store, target)
+
+
+def builder_can_expand(builder: Callable[..., Any]) -> bool:
+    """Whether a page builder takes ``expand`` (the section keys to return in full)."""
+    import inspect
+
+    try:
+        return "expand" in inspect.signature(builder).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 class CodeTuiApp(App[int]):
@@ -56,8 +64,17 @@ class CodeTuiApp(App[int]):
         page_builder: PageBuilder | None = None,
         searcher: Searcher | None = None,
     ) -> None:
+        """``store`` is a ``CodeStore``, or a no-argument callable that opens one.
+
+        A callable is run in a thread after the first paint: parsing the shipped store takes
+        longer than the start-up budget, and the search box is usable while it loads.
+        """
         super().__init__()
-        self.store = store
+        self._loader: Callable[[], Any] | None = None
+        if callable(store) and not hasattr(store, "lookup"):
+            self._loader, self.store = store, None
+        else:
+            self.store = store
         self.userdata = userdata
         self._page_builder = page_builder or default_page_builder
         self.searcher: Searcher = searcher or search
@@ -68,12 +85,42 @@ class CodeTuiApp(App[int]):
         return BrowserScreen()
 
     def on_mount(self) -> None:
+        if self._loader is not None:
+            self.run_worker(self._load_store, thread=True, group="load", exit_on_error=False)
+        else:
+            self.warm_search()
+
+    def _load_store(self) -> None:
+        from codetui.storage import StoreError
+
+        assert self._loader is not None
+        try:
+            store = self._loader()
+        except StoreError as exc:
+            self.call_from_thread(self.exit, None, 2, Text(f"codetui: {exc}"))
+            return
+        self.call_from_thread(self._store_ready, store)
+
+    def _store_ready(self, store: Any) -> None:
+        from codetui.tui.screens.browser import BrowserScreen
+
+        self.store = store
+        screen = self.get_default_screen_instance()
+        if isinstance(screen, BrowserScreen):
+            screen.store_ready()
         self.warm_search()
 
     def warm_search(self) -> None:
-        """Build the search index off the UI thread so the first keystroke is quick."""
-        if hasattr(self.store, "search"):
-            self.run_worker(lambda: self.store.search("a", limit=1), thread=True, group="warm", exit_on_error=False)
+        """Build the search index and page indexes off the UI thread so the first use is quick."""
+        store = self.store
+        builder = self._page_builder
+
+        def warm() -> None:
+            if hasattr(store, "search"):
+                store.search("a", limit=1)
+            builder(store, "code:96417", frozenset())  # loads the lazy per-code indexes
+
+        self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
 
     # ---- services for screens ------------------------------------------------------------
     def build_page(self, target: str, expanded: frozenset[str] = frozenset()) -> Page | None:
@@ -108,13 +155,20 @@ class CodeTuiApp(App[int]):
             ("In the results", [Binding("enter", "", "Open the highlighted code"), *ResultList.BINDINGS]),
             ("Editing a note", [Binding("ctrl+s", "", "Save"), Binding("escape", "", "Cancel")]),
         ]
-        self.push_screen(HelpScreen(key_rows(groups, self.get_key_display_name)))
+        from codetui.tui.widgets.status import source_lines
+
+        sources = source_lines(self.store.sources()) if self.store is not None else []
+        self.push_screen(HelpScreen(key_rows(groups, self.get_key_display_name), sources))
 
     def get_key_display_name(self, key: str) -> str:
-        names = {"question_mark": "?", "slash": "/", "backspace": "Backspace"}
+        """'ctrl+f' -> 'Ctrl+F', 'question_mark' -> '?', 'B' stays 'B' (it means Shift+b)."""
+        names = {"question_mark": "?", "slash": "/", "space": "Space", "pagedown": "PgDn", "pageup": "PgUp"}
         if key in names:
             return names[key]
-        return "+".join(p.capitalize() if len(p) > 1 else p for p in key.split("+"))
+        parts = key.split("+")
+        if len(parts) > 1:
+            return "+".join([p.capitalize() for p in parts[:-1]] + [parts[-1].upper() if len(parts[-1]) == 1 else parts[-1].capitalize()])
+        return key if len(key) == 1 else key.capitalize()
 
     # ---- crash output --------------------------------------------------------------------
     def _fatal_error(self) -> None:
@@ -134,12 +188,12 @@ def run_app(args: argparse.Namespace) -> int:
     from codetui.storage import StoreError
     from codetui.store import CodeStore
 
-    path = Path(args.store) if getattr(args, "store", None) else None
-    try:
-        store = CodeStore.open(path)
-    except StoreError as exc:
-        print(f"codetui: {exc}", file=sys.stderr)
+    from codetui import paths
+
+    path = Path(args.store) if getattr(args, "store", None) else paths.shipped_store_path()
+    if not path.is_file():  # fail before taking over the terminal
+        print(f"codetui: {StoreError(f'{path}: store not found (run `codetui build`)')}", file=sys.stderr)
         return 2
-    app = CodeTuiApp(store, UserData.open())
+    app = CodeTuiApp(lambda: CodeStore.open(path), UserData.open())
     app.run()
     return int(app.return_code or 0)

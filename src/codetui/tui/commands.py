@@ -18,7 +18,7 @@ class CodeProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         app = self.app
-        if not query.strip():
+        if not query.strip() or app.store is None:  # type: ignore[attr-defined]
             return
         results = await asyncio.to_thread(app.searcher, app.store, query, None, PALETTE_LIMIT)  # type: ignore[attr-defined]
         for rank, r in enumerate(results):

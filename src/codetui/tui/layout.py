@@ -91,7 +91,11 @@ class _Builder:
         prefix = Content(first) if isinstance(first, str) else first
         indent = max(indent, prefix.cell_length)
         avail = max(self.width - indent, 8)
-        wrapped = content.wrap(avail) if content.cell_length else [Content("")]
+        length = content.cell_length
+        if length <= avail and "\n" not in content.plain:  # the common case: no wrapping needed
+            wrapped = [content]
+        else:
+            wrapped = content.wrap(avail) if length else [Content("")]
         for i, line in enumerate(wrapped):
             lead = prefix.pad_right(indent - prefix.cell_length) if i == 0 else Content(" " * indent)
             self.lines.append(lead + line.rstrip())

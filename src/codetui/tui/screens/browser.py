@@ -38,6 +38,7 @@ class BrowserScreen(Screen[None]):
     """Search on top; results or a code page below; the release in use at the bottom."""
 
     app: "CodeTuiApp"
+    AUTO_FOCUS = "#search"
 
     BINDINGS = [
         Binding("slash,ctrl+f", "focus_search", "Search", key_display="/"),
@@ -63,6 +64,8 @@ class BrowserScreen(Screen[None]):
         self._cursor_memo: dict[str, int] = {}
         self._expanded: dict[str, set[str]] = {}
         self._pages: dict[tuple[str, frozenset[str]], Page | None] = {}
+        self._pending_submit: str | None = None
+        self._started = False
 
     # ---- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -75,13 +78,35 @@ class BrowserScreen(Screen[None]):
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
-        status = self.query_one(StatusLine)
-        status.release = release_line(self.app.store.sources())
-        self._show_home()
-        self.query_one(SearchInput).focus()
-        self._hint()
+        # Nested children (inside the ContentSwitcher) may mount after this screen does.
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        self._started = True
+        if self.page is None and not self.query_one(SearchInput).value:
+            self._show_home()
+        if self.app.focused is None:
+            self.query_one(SearchInput).focus()
         if self.app.userdata.warning:
             self.app.say(self.app.userdata.warning, severity="warning", timeout=12)
+        if self.app.store is not None:
+            self.store_ready()
+        else:
+            self._hint("Loading codes…  (you can type already)")
+
+    def store_ready(self) -> None:
+        """The store is open: show its release, run what was typed while it loaded."""
+        if not self._started:  # _start will call this once the widgets are mounted
+            return
+        self.query_one(StatusLine).release = release_line(self.app.store.sources())
+        self._hint()
+        box = self.query_one(SearchInput)
+        if box.value.strip():
+            self._search_seq += 1
+            self.run_search(box.value, FILTERS[self.filter_index][1], self._search_seq)
+        if self._pending_submit is not None:
+            query, self._pending_submit = self._pending_submit, None
+            self._submit(query)
 
     @property
     def mode(self) -> str:
@@ -92,9 +117,9 @@ class BrowserScreen(Screen[None]):
             if self.mode == "page" and self.page is not None:
                 prev = self.history.index - 1
                 back = list(self.history)[prev] if prev >= 0 else None
-                text = (f"⌫ back to {back.partition(':')[2]}  " if back else "") + "b mark  n note  c copy  ? keys"
+                text = (f"⌫ back to {back.partition(':')[2]}" if back else "b mark · n note") + " · ? keys"
             else:
-                text = "↓ results  Enter open  ^T filter  ? keys  q quit"
+                text = "Enter open · ^T filter · ? keys"
         self.query_one(StatusLine).hint = text
 
     # ---- search --------------------------------------------------------------------------
@@ -104,6 +129,8 @@ class BrowserScreen(Screen[None]):
         self._search_seq += 1
         if not event.value.strip():
             self._show_home()
+            return
+        if self.app.store is None:
             return
         self.run_search(event.value, FILTERS[self.filter_index][1], self._search_seq)
 
@@ -148,11 +175,17 @@ class BrowserScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        target = self._submit_target(event.value)
+        self._submit(event.value)
+
+    def _submit(self, query: str) -> None:
+        if self.app.store is None:
+            self._pending_submit = query
+            return
+        target = self._submit_target(query)
         if target:
             self.visit(target)
-        elif event.value.strip():
-            self.app.say(f"Nothing found for {strip_controls(event.value, keep_newlines=False)!r}")
+        elif query.strip():
+            self.app.say(f"Nothing found for {strip_controls(query, keep_newlines=False)!r}")
 
     def _submit_target(self, query: str) -> str | None:
         lst = self.query_one(ResultList)
@@ -179,17 +212,21 @@ class BrowserScreen(Screen[None]):
 
     def visit(self, target: str) -> bool:
         """Open ``target`` and record it in history (a new visit drops forward entries)."""
-        if not self._show(target):
+        if self.app.store is None or not self._show(target):
             return False
         self.history.visit(target)
         self._hint()
-        page = self.page
-        if page is not None:
-            try:
-                self.app.userdata.add_recent(target, page.code, page.title, page.system)
-            except OSError as exc:
-                self.app.say(f"Cannot save recently viewed: {exc}", severity="warning")
+        if self.page is not None:
+            self._save_recent(target, self.page.code, self.page.title, self.page.system)
         return True
+
+    @work(thread=True, group="recent", exit_on_error=False)
+    def _save_recent(self, target: str, code: str, title: str, system: str) -> None:
+        """Off the UI thread: a locked, fsynced write must not delay the page."""
+        try:
+            self.app.userdata.add_recent(target, code, title, system)
+        except OSError as exc:
+            self.app.call_from_thread(self.app.say, f"Cannot save recently viewed: {exc}", severity="warning")
 
     def _build(self, target: str) -> Page | None:
         expanded = frozenset(self._expanded.get(target, ()))
@@ -237,6 +274,12 @@ class BrowserScreen(Screen[None]):
         cursor = self.query_one(PageView).cursor
         self._cursor_memo[target] = cursor
         self._show(target)
+        sec = next((s for s in self.page.sections if s.key == message.section_key), None)
+        if sec is not None and sec.total > len(sec.rows):  # the builder could not give more
+            self.app.say(
+                f"Showing {len(sec.rows)} of {sec.total}; `codetui lookup {self.page.code}` lists all",
+                timeout=4,
+            )
 
     def action_back(self) -> None:
         if self.mode != "page":
@@ -274,7 +317,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(FilterBar).index = self.filter_index
         box = self.query_one(SearchInput)
         self._search_seq += 1
-        if box.value.strip():
+        if box.value.strip() and self.app.store is not None:
             self._to_results()
             self.run_search(box.value, FILTERS[self.filter_index][1], self._search_seq)
         self.app.say(f"Searching {FILTERS[self.filter_index][0]}", timeout=1.5)

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from codetui.textclean import strip_controls
+
 
 def key_rows(app_keys: Iterable[tuple[str, Iterable[BindingType]]], display: callable) -> list[tuple[str, str, str]]:  # type: ignore[valid-type]
     """(group, keys, description) for every binding that has a description."""
@@ -19,7 +21,7 @@ def key_rows(app_keys: Iterable[tuple[str, Iterable[BindingType]]], display: cal
         for b in bindings:
             if not isinstance(b, Binding) or not b.description:
                 continue
-            keys = " / ".join(display(k.strip()) for k in b.key.split(","))
+            keys = " or ".join(display(k.strip()) for k in b.key.split(","))
             rows.append((group, keys, b.description))
     return rows
 
@@ -29,9 +31,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help")]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], sources: list[str] = ()) -> None:  # type: ignore[assignment]
         super().__init__()
         self._rows = rows
+        self._sources = list(sources)
 
     def compose(self) -> ComposeResult:
         width = max((len(k) for _, k, _ in self._rows), default=8) + 2
@@ -44,6 +47,9 @@ class HelpScreen(ModalScreen[None]):
                 group = g
             parts.append((f"  {keys:<{width}}", "bold $text-accent"))
             parts.append(desc + "\n")
+        if self._sources:
+            parts.append(("\nData in use\n", "bold"))
+            parts.extend(f"  {strip_controls(line, keep_newlines=False)}\n" for line in self._sources)
         with Vertical(id="help-box", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
