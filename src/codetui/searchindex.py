@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import hashlib
 import marshal
 import os
 import re
+import zlib
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -402,11 +402,14 @@ def cache_file(store_path: Path, user_dir: Path | None, cache_dir: Path) -> Path
     """The cache file for this store file in its current state (size, mtime) and user layer."""
     from codetui.userlayer import CPT_FILE
 
+    # crc32 (zlib is already loaded; hashlib/OpenSSL costs a few ms per CLI call) only names the
+    # file: store path, size and mtime and the CPT layer change the name, so a stale cache is
+    # never read; a crc collision could at worst mix two stores' caches of the same version
     resolved = str(store_path.resolve())
-    path_hash = hashlib.sha256(resolved.encode()).hexdigest()[:12]
+    path_hash = f"{zlib.crc32(resolved.encode()):08x}"
     cpt_sig = _stat_sig(user_dir / CPT_FILE) if user_dir else "-"
     state = f"{INDEX_VERSION}|{resolved}|{_stat_sig(store_path)}|{cpt_sig}"
-    state_hash = hashlib.sha256(state.encode()).hexdigest()[:16]
+    state_hash = f"{zlib.crc32(state.encode()):08x}{zlib.adler32(state.encode()):08x}"
     return cache_dir / f"search-{path_hash}-{state_hash}.idx"
 
 
