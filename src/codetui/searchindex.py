@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from codetui.store import CodeStore
 
 # Bump when the layout or the tokenizing changes: old cache files are then ignored.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 TABLES: tuple[str, ...] = ("hcpcs", "icd10cm", "modifiers")
 SYSTEMS: tuple[str, ...] = ("CPT", "HCPCS", "ICD-10-CM", "Modifier")

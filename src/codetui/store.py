@@ -147,7 +147,7 @@ class CodeStore:
             anweb = rec.get("anweb")
             if anweb:
                 return anweb.get("long") or anweb.get("short", "")
-            return ""
+            return classification_title(rec)
         return rec.get("title", "")
 
     # ---- derived indexes (lazy) ----------------------------------------------------------
@@ -229,3 +229,15 @@ class CodeStore:
     def search(self, query: str, system: str | None = None, limit: int = 50) -> list[Any]:
         """Ranked ``codetui.search.Hit`` list for a code or words query."""
         return self.search_index.search(query, system=system, limit=limit)
+
+
+def classification_title(rec: Record) -> str:
+    """For a CPT code without a licensed descriptor: its public RBCS/CCS classification,
+    bracketed so it never reads as (or passes for) the AMA descriptor."""
+    rb = rec.get("rbcs", {})
+    family = rb.get("family", "")
+    if not family or family.startswith("No RBCS"):
+        family = rb.get("subcategory", "")
+    ccs = rec.get("ccs", {}).get("label", "")
+    parts = [p for p in (family, f"CCS: {ccs}" if ccs else "") if p]
+    return f"[{' · '.join(parts)}]" if parts else ""

@@ -183,9 +183,11 @@ def _addon(store: Any, rec: dict[str, Any]) -> list[Section | None]:
         out.append(section("aoc", "Add-on code: report with one of these primary codes", rows,
                            store=store, src=edits[0].get("src")))
     addons = store.addons_of(rec["code"])
-    rows = [link_row("", (Span(code, f"code:{code}"),
-                          Span(f"  {store.title(code)[:60]}" if store.title(code) else "")))
-            for code, _ in addons]
+    rows = []
+    for code, edit in addons:
+        title = store.title(code)
+        deleted = f"  (edit deleted {edit['del']})" if edit.get("del") else ""
+        rows.append(link_row("", (Span(code, f"code:{code}"), Span(f"  {title[:60]}{deleted}"))))
     if rows:
         out.append(section("primary_for", "Primary code for these add-on codes", rows,
                            store=store, src=addons[0][1].get("src")))
