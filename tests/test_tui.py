@@ -419,9 +419,11 @@ async def test_corrupt_store_ends_the_app_with_code_2(tmp_path: Path) -> None:
     bad = tmp_path / "codes.json"
     bad.write_text("{oops")
     app = CodeTuiApp(lambda: CodeStore.open(bad), UserData.open(tmp_path), page_builder=build)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with app.run_test(size=(80, 24)):
+        for _ in range(250):  # the load worker ends the app; wait for that
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.02)
     assert app.return_code == 2
 
 
@@ -443,3 +445,24 @@ async def test_typing_while_the_store_loads_is_kept(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen(app).page is not None and screen(app).page.code == "96417"
         assert "ICD-10-CM FY2026" in screen(app).query_one("#status").release
+
+
+@sync
+async def test_the_link_under_the_cursor_is_drawn_reversed(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen(app).visit("code:96417")
+        await pilot.press("tab")
+        view = screen(app).query_one(PageView)
+        y = view._layout.action_line[view.cursor] - round(view.scroll_y)
+        styled = {seg.text: seg.style for seg in view.render_line(y) if seg.text.strip()}
+        assert styled["96413"].reverse and not styled[" first hour"].reverse
+
+
+@sync
+async def test_terminated_codes_are_marked_in_results(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_and_wait(pilot, "96413")
+        prompt = str(screen(app).query_one(ResultList).get_option_at_index(0).prompt)
+        assert "96413" in prompt and "[terminated]" in prompt

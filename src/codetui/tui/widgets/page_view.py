@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from codetui.pages.model import Page
 from codetui.tui.layout import Action, Layout, PageStyles, layout_page
@@ -39,10 +40,9 @@ class PageView(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    PageView { height: 1fr; padding: 0 1; }
+    PageView { height: 1fr; padding: 0 1; overflow-x: hidden; }
     PageView > .page--link { color: $text-accent; text-style: underline; }
-    PageView > .page--cursor { background: $accent; color: $text; text-style: bold; }
-    PageView:blur > .page--cursor { background: $accent 40%; }
+    PageView > .page--cursor { text-style: bold reverse; }
     PageView > .page--code { text-style: bold; }
     PageView > .page--badge { background: $primary; color: $text; }
     PageView > .page--title { text-style: bold; }
@@ -158,9 +158,16 @@ class PageView(ScrollView, can_focus=True):
         line: Content = lay.lines[index]
         for start, end, act in lay.places[index]:
             if act == self.cursor:
-                line = line.stylize(self.get_visual_style("page--cursor", partial=True), start, end)
+                line = line.stylize(self._cursor_style(), start, end)
         strip = Strip(line.render_segments(self.visual_style), line.cell_length)
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def _cursor_style(self) -> Style:
+        """The CSS cursor style; ``get_visual_style`` drops ``reverse``, so add it back."""
+        style = self.get_visual_style("page--cursor", partial=True)
+        if self.get_component_styles("page--cursor").text_style.reverse:
+            style = style + Style(reverse=True)
+        return style
 
     # ---- cursor --------------------------------------------------------------------------
     def _line_of(self, act: int) -> int:
