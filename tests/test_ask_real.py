@@ -50,6 +50,12 @@ TABLE = [
     ("codes for type 2 diabetes with neuropathy", "E11.40", "neuropathy"),
     ("codes for pressure ulcer of sacral region stage 2", "L89.152", "stage 2"),
     ("what is 0708T", "MPFS status", "Contractor"),
+    # notes on E11 and chapter 4 bind E11.9 too
+    ("excludes1 for E11.9", "Excludes1 (from E11)", "type 1 diabetes mellitus (E10.-)"),
+    ("excludes1 for E11.9", "Excludes1 (from chapter 4)", "newborn"),
+    ("global period 27447", "Pre-operative share", "10%"),
+    ("opps rate 96413", "OPPS (hospital outpatient)", "national payment rate $"),
+    ("rvus for 27447", "RVUs", "total non-facility NA"),
 ]
 
 
@@ -78,3 +84,18 @@ def test_questions_it_cannot_answer(store) -> None:
     for q in ("what is 12345", "hello", "modifier 9Z"):
         ans = answer(store, q)
         assert not ans.answered and ans.suggestions, q
+
+
+def test_cli_answers_fit_80_columns() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    for q in ("what's the mue on 96417?", "is G2211 active", "excludes1 for E11.9"):
+        res = subprocess.run([sys.executable, "-m", "codetui", "ask", q], capture_output=True, text=True,
+                             env=env, timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert max(len(line) for line in res.stdout.splitlines()) <= 80, q

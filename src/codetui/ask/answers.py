@@ -31,6 +31,8 @@ def _what(store: Any, rec: dict[str, Any]) -> str:
     """'CPT code 99213' / 'HCPCS Level II code J9045 (Injection, carboplatin, 50 mg)'."""
     system = "CPT" if rec.get("system") == "CPT" else "HCPCS Level II"
     title = store.record_title("hcpcs", rec)
+    if title.startswith("[") and title.endswith("]"):  # a classification, not a descriptor
+        return f"{system} code {rec['code']} {title}"
     return f"{system} code {rec['code']}" + (f" ({title})" if title else "")
 
 
@@ -148,9 +150,17 @@ def global_days(store: Any, intent: Intent) -> Answer:
     facts = [F.fact(store, "Global period", f"{glob} ({m.label}): {m.text}", block, (rec["code"],))]
     for k, label in (("pre", "pre-operative share"), ("intra", "intra-operative share"), ("post", "post-operative share")):
         if block.get(k) not in (None, ""):
-            facts.append(F.fact(store, label.capitalize(), str(block[k]), block, (rec["code"],)))
+            facts.append(F.fact(store, label.capitalize(), percent(block[k]), block, (rec["code"],)))
     return Answer(f"Global days for {rec['code']}: {days} (MPFS global {glob}, {m.label}).", tuple(facts),
                   intent=intent.kind)
+
+
+def percent(value: Any) -> str:
+    """0.1 -> '10%': the RVU file stores the global-package shares as fractions."""
+    try:
+        return f"{float(value) * 100:g}%"
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def rvu(store: Any, intent: Intent) -> Answer:
@@ -165,8 +175,15 @@ def rvu(store: Any, intent: Intent) -> Answer:
     text = f"{rec['code']}:"
     if block.get("status"):
         text += f" MPFS status {block['status']} ({mpfs_words.describe('status', block['status']).label})"
-    if block.get("total_nf") not in (None, ""):
-        text += f", {block['total_nf']} total non-facility RVUs, {block.get('total_f', '?')} facility"
+    if block.get("total_nf") not in (None, "") or block.get("total_f") not in (None, ""):
+        nf = "not priced (NA)" if block.get("nf_na") else f"{block.get('total_nf', 0)}"
+        fac = "not priced (NA)" if block.get("f_na") else f"{block.get('total_f', 0)}"
+        text += f"; total RVUs non-facility {nf}, facility {fac}"
+    op = rec.get("opps") or {}
+    if op.get("si"):
+        text += f"; OPPS status indicator {op['si']}"
+        if op.get("rate"):
+            text += f", national rate ${float(op['rate']):,.2f}"
     return Answer(text + ".", tuple(facts), intent=intent.kind)
 
 

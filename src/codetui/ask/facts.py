@@ -55,6 +55,8 @@ def mpfs_facts(store: Any, rec: dict[str, Any], *, full: bool = True) -> list[Fa
         out.append(fact(store, "Global period", f"{m.code} ({m.label}): {m.text}", block, (code,)))
     if full:
         rvus = [(k, block.get(k)) for k in ("work", "total_nf", "total_f") if block.get(k) not in (None, "")]
+        rvus = [(k, "NA (not priced)" if block.get({"total_nf": "nf_na", "total_f": "f_na"}.get(k, "")) else v)
+                for k, v in rvus]
         names = {"work": "work", "total_nf": "total non-facility", "total_f": "total facility"}
         if rvus:
             out.append(fact(store, "RVUs", ", ".join(f"{names[k]} {v}" for k, v in rvus), block, (code,)))
@@ -121,7 +123,7 @@ def opps_facts(store: Any, rec: dict[str, Any]) -> list[Fact]:
     except ImportError:  # decode.opps not there yet
         pass
     if block.get("rate"):
-        value += f"; national payment rate ${block['rate']}"
+        value += f"; national payment rate ${float(block['rate']):,.2f}"
     return [fact(store, "OPPS (hospital outpatient)", value, block, (rec["code"],))]
 
 
@@ -131,12 +133,28 @@ def icd_facts(store: Any, rec: dict[str, Any]) -> list[Fact]:
     billable = "billable (valid for claims)" if rec.get("billable") else \
         f"not billable: a {rec.get('kind', 'header')} code; a more specific code is required"
     out.append(fact(store, "Billable", billable, rec, (code,), "icd10cm"))
+    # notes on a category, block or chapter bind every code below it, so they are answered too
+    chain = [rec, *reversed(store.ancestors(code))] if rec.get("kind") != "chapter" else [rec]
     for field, label in (("excludes1", "Excludes1"), ("code_first", "Code first"),
                          ("use_additional", "Use additional code"), ("excludes2", "Excludes2")):
-        if rec.get(field):
-            notes = "; ".join(rec[field][:8])
-            out.append(fact(store, label, notes, rec, (code,), "icd10cm"))
+        for holder in chain:
+            if holder.get(field):
+                where = "" if holder is rec else f" (from {_level(holder)})"
+                notes = join_notes(holder[field][:8]) + (" ..." if len(holder[field]) > 8 else "")
+                out.append(fact(store, label + where, notes, holder, (holder["code"],), "icd10cm"))
     return out
+
+
+def join_notes(notes: list[str]) -> str:
+    """'code to identify control using:' introduces the items after it: no ';' after a colon."""
+    out = ""
+    for n in notes:
+        out += n if not out else (" " if out.endswith(":") else "; ") + n
+    return out
+
+
+def _level(rec: dict[str, Any]) -> str:
+    return f"chapter {rec['chapter']}" if rec.get("kind") == "chapter" else rec["code"]
 
 
 __all__ = ["MAI", "aoc_facts", "category_facts", "descriptor", "fact", "icd_facts", "mpfs_facts",

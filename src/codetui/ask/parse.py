@@ -33,7 +33,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("global", re.compile(r"\bglobal\b|\bpost-?op")),
     ("seventh", re.compile(r"\b7th\b|\bseventh\b")),
     ("dates", re.compile(r"\bwhen\b|\b(?:added|deleted|terminated|effective|discontinued|new)\b.*\b(?:date|year)?")),
-    ("rvu", re.compile(r"\brvus?\b|\brelative value\b|\bpay(?:ment|s)?\b|\bpaid\b|\bstatus\b|\bfee\b|\bpayable\b")),
+    ("rvu", re.compile(r"\brvus?\b|\brelative value\b|\bpay(?:ment|s)?\b|\bpaid\b|\bstatus\b|\bfee\b|\bpayable\b|"
+                       r"\bopps\b|\bapc\b|\brate\b|\bprice\b|\bhow much\b|\breimburse")),
     ("billable", re.compile(r"\bbillable\b|\bvalid\b|\bheader\b")),
     ("excludes", re.compile(r"\bexcludes?\s*[12]?\b")),
     ("modifier", re.compile(r"\bmodifiers?\b|\bmod\s")),

@@ -8,6 +8,10 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from codetui.textclean import strip_controls
+
+WIDTH = 80  # answers are read in a terminal; keep them inside the classic 80 columns
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="+", help='e.g. "is 96417 an add-on code"')
@@ -26,13 +30,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(ans.as_dict())
         return 0 if ans.answered else 1
-    print(textwrap.fill(ans.text, width=100))
+    print(textwrap.fill(strip_controls(ans.text, keep_newlines=False), width=WIDTH))
     if ans.facts:
         print()
         for f in ans.facts:
             src = f" [{f.source}{', ' + f.release if f.release else ''}]" if f.source else ""
-            print(textwrap.fill(f"- {f.label}: {f.value}{src}", width=100, subsequent_indent="  "))
+            line = strip_controls(f"- {f.label}: {f.value}{src}", keep_newlines=False)
+            print(textwrap.fill(line, width=WIDTH, subsequent_indent="  "))
     if ans.suggestions:
         print()
-        print("Try: " + " | ".join(ans.suggestions))
+        print(textwrap.fill("Try: " + " | ".join(ans.suggestions), width=WIDTH, subsequent_indent="  "))
     return 0 if ans.answered else 1

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 
 from codetui.commands.common import fail, open_store, print_json
 from codetui.textclean import clean_query
+
+_CODE_MOD = re.compile(r"^[0-9A-Z]{5}-[0-9A-Z]{2}$")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -25,6 +28,14 @@ def run(args: argparse.Namespace) -> int:
         return fail("lookup: empty code")
     store = open_store(args)
     page = build_page(store, code)
+    if page is None and _CODE_MOD.match(code.upper()):
+        # coders write "71046-26": show the code, and say where the modifier lives
+        base, mod = code.upper().split("-")
+        page = build_page(store, base)
+        if page is not None:
+            where = (f"has its own page: codetui lookup {mod}" if store.modifier(mod)
+                     else "is not a CPT or HCPCS Level II modifier in the store")
+            print(f"codetui: showing {base}; modifier {mod} {where}", file=sys.stderr)
     if page is None:
         suggestions = _suggest(store, code)
         hint = f"; nearest: {', '.join(suggestions)}" if suggestions else ""

@@ -27,7 +27,8 @@ def build_page(store: Any, target: str) -> Page | None:
         return build_range_page(store, value)
     found = store.lookup(value)
     if found is None:
-        if "-" in value and len(value) >= 7:
+        start, _, end = value.partition("-")
+        if len(start) >= 3 and len(end) >= 3:  # "96417-26" is a code and a modifier, not a range
             return build_range_page(store, value.upper())
         return None
     table, rec = found

@@ -33,6 +33,8 @@ _RVU_FIELDS = (
     ("total_nf", "Total, non-facility"),
     ("total_f", "Total, facility"),
 )
+_NA_WORDS = {"nf": "rarely or never done in a non-facility setting",
+             "f": "rarely or never done in a facility setting"}
 _MUE_SETTINGS = (("practitioner", "Practitioner"), ("opps", "Outpatient hospital"), ("dme", "DME supplier"))
 _AOC_TYPE = {
     1: "type 1: report only with one of the listed primary codes",
@@ -44,8 +46,16 @@ _PTP_MOD = {
     "1": "allowed together with an NCCI PTP-associated modifier when clinically appropriate",
     "9": "edit not applicable (deleted)",
 }
-# Modifiers worth offering on every procedure page (linked); 26/TC only where PC/TC allows.
-_COMMON_MODS = ("22", "25", "51", "52", "53", "59", "76", "77", "78", "79", "XE", "XS", "XP", "XU")
+# Modifiers offered on a code page, by the kind of service (see ``suggested_modifiers``).
+_DISTINCT = ("59", "XE", "XS", "XP", "XU")
+_REPEAT = ("76", "77")
+_EM_MODS = ("25", "24", "57")  # go on the E/M line, never on the procedure
+_SURGERY_MODS = ("22", "51", "52", "53", "58", *_DISTINCT, *_REPEAT, "78", "79")
+_SPLIT_CARE = ("54", "55", "56")  # only where a global period holds pre/post-operative care
+_OTHER_MODS = ("22", "51", "52", "53", *_DISTINCT, *_REPEAT)
+_ADDON_MODS = ("52", *_DISTINCT, *_REPEAT)
+_DRUG_MODS = ("JW", "JZ")  # drug waste reporting (HCPCS pricing indicator 51 = drugs)
+_DME_MODS = ("NU", "UE", "RR", "KX")  # HCPCS pricing indicators 31-46 are DME
 
 
 def _meaning_row(label: str, field: str, value: Any) -> Row:
@@ -112,12 +122,22 @@ def _mpfs(store: Any, rec: dict[str, Any]) -> list[Section | None]:
     rows = [_meaning_row(label, key, mp[key]) for key, label in _MPFS_FIELDS if key in mp]
     if mp.get("not_medicare"):
         rows.append(text_row("Note", "Not used for Medicare payment"))
-    rvu = [text_row(label, fmt_num(mp.get(key, 0))) for key, label in _RVU_FIELDS]
+    na = {"nf": bool(mp.get("nf_na")), "f": bool(mp.get("f_na"))}
+    rvu = []
+    for key, label in _RVU_FIELDS:
+        setting = key.rsplit("_", 1)[-1] if key.endswith(("_nf", "_f")) else ""
+        text = fmt_num(mp.get(key, 0))
+        if setting and na[setting]:
+            text += f"  (NA: {_NA_WORDS[setting]})"
+        rvu.append(text_row(label, text))
     if mp.get("conv"):
         rvu.append(text_row("Conversion factor", f"{mp['conv']}"))
-        for key, label in (("total_nf", "non-facility"), ("total_f", "facility")):
-            if mp.get(key):
-                rvu.append(text_row(f"National rate, {label}", fmt_money(mp[key] * mp["conv"])))
+        for key, setting, label in (("total_nf", "nf", "Rate, non-facility"), ("total_f", "f", "Rate, facility")):
+            if na[setting]:
+                rvu.append(text_row(label, f"NA — not priced: {_NA_WORDS[setting]}"))
+            elif mp.get(key):
+                rvu.append(text_row(label, f"{fmt_money(mp[key] * mp['conv'])} national (RVUs x CF, "
+                                           "before geographic adjustment)"))
     for mod, m in sorted(mp.get("mods", {}).items()):
         rvu.append(link_row(f"With -{mod}", (Span(mod, f"mod:{mod}"),
                                              Span(f"  total non-facility {fmt_num(m.get('total_nf', 0))},"
@@ -159,7 +179,11 @@ def _mue(store: Any, rec: dict[str, Any]) -> Section | None:
             continue
         src = src or m.get("src")
         mai = m.get("mai", "")
-        text = f"{m.get('value')} units — MAI {mai}: {mai_words.get(mai, 'unknown')}"
+        value = m.get("value")
+        units = "unit" if value == 1 else "units"
+        text = f"{value} {units} — MAI {mai}: {mai_words.get(mai, 'unknown')}"
+        if value == 0:
+            text += "; 0 means the code is not reportable in this setting"
         if m.get("rationale"):
             text += f"; rationale: {m['rationale']}"
         rows.append(text_row(label, text))
@@ -218,30 +242,53 @@ def _ptp(store: Any, rec: dict[str, Any], setting: str = "practitioner") -> Sect
     return Section(sec.key, sec.title, sec.rows, f"CMS · NCCI PTP · {release}", True, sec.total)
 
 
-def _modifiers(store: Any, rec: dict[str, Any]) -> Section | None:
+def suggested_modifiers(rec: dict[str, Any]) -> list[str]:
+    """Modifiers worth a look for this code, from its MPFS indicators and kind of service.
+
+    Why per kind: 25/24/57 belong on the E/M line, 51/78/79 and the surgical split-care
+    modifiers on procedures, 51 only where a multiple-procedure rule exists, and nothing
+    fee-schedule specific on codes the PFS does not pay (drugs, labs, DME get their own).
+    """
     mp = rec.get("mpfs", {})
-    mods: list[str] = []
-    pctc = mp.get("pctc", "")
-    if dm.allows_26_tc(pctc, "26"):
-        mods.append("26")
-    if dm.allows_26_tc(pctc, "TC"):
-        mods.append("TC")
+    status, glob, pctc = mp.get("status", ""), mp.get("global", ""), mp.get("pctc", "")
+    category = rec.get("rbcs", {}).get("category", "")
+    mods: list[str] = [m for m in ("26", "TC") if dm.allows_26_tc(pctc, m)]
     if mp.get("bilat") in ("1", "3"):
         mods += ["50", "RT", "LT"]
-    if mp.get("asst") in ("0", "2"):
-        mods += ["80", "82", "AS"]
-    if mp.get("co") in ("1", "2"):
-        mods.append("62")
-    if mp.get("team") in ("1", "2"):
-        mods.append("66")
-    if rec.get("aoc"):
-        mods += [m for m in _COMMON_MODS if m not in ("51",)]
-    elif mp.get("global") in ("000", "010", "090"):
-        mods += list(_COMMON_MODS) + ["24", "57", "58", "54", "55", "56"]
-    elif mp:
-        mods += list(_COMMON_MODS)
+    surgical = glob in ("000", "010", "090", "YYY") or (glob == "ZZZ" and category == "Procedure")
+    if surgical:
+        if mp.get("asst") in ("0", "2"):
+            mods += ["80", "82", "AS"]
+        if mp.get("co") in ("1", "2"):
+            mods.append("62")
+        if mp.get("team") in ("1", "2"):
+            mods.append("66")
+    addon = bool(rec.get("aoc")) or glob == "ZZZ"
+    em = category == "E&M" or (rec.get("system") == "CPT" and "99202" <= rec["code"] <= "99499")
+    if mp and dm.separately_payable(status):
+        if addon and em:
+            pass  # an E/M add-on (G2211) rides on the visit line: the visit carries any modifier
+        elif addon:
+            mods += _ADDON_MODS
+        elif em:
+            mods += _EM_MODS
+        elif glob in ("000", "010", "090"):
+            mods += [m for m in _SURGERY_MODS if m != "51" or mp.get("mult") in ("1", "2", "3")]
+            if glob in ("010", "090"):
+                mods += _SPLIT_CARE
+        else:
+            mods += [m for m in _OTHER_MODS if m != "51" or mp.get("mult") in ("1", "2", "3")]
+    prices = set(rec.get("anweb", {}).get("price", []))
+    if "51" in prices:
+        mods += _DRUG_MODS
+    if any(p.isdigit() and 31 <= int(p) <= 46 for p in prices):
+        mods += _DME_MODS
+    return list(dict.fromkeys(mods))
+
+
+def _modifiers(store: Any, rec: dict[str, Any]) -> Section | None:
     rows = []
-    for m in dict.fromkeys(mods):
+    for m in suggested_modifiers(rec):
         mrec = store.modifier(m)
         if mrec is None:
             continue

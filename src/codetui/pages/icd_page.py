@@ -27,10 +27,20 @@ def _crumb(rec: dict[str, Any]) -> Span:
     return Span(label, f"icd:{rec['code']}")
 
 
+# Notes that bind every code below the level that carries them (ICD-10-CM conventions:
+# an Excludes1 at E11 applies to E11.42). Inclusion terms and free notes stay local.
+INHERITED = ("excludes1", "excludes2", "code_first", "use_additional", "code_also")
+
+
 def _note_sections(store: Any, rec: dict[str, Any]) -> list[Section | None]:
     out: list[Section | None] = []
+    ancestors = list(reversed(store.ancestors(rec["code"]))) if rec.get("kind") != "chapter" else []
     for key, title in _NOTES:
         rows = [link_row("", linkify(t, store)) for t in rec.get(key, [])]
+        if key in INHERITED:
+            for anc in ancestors:  # nearest first
+                label = f"from {_crumb(anc).text}"
+                rows += [link_row(label, linkify(t, store)) for t in anc.get(key, [])]
         out.append(section(key, title, rows, store=store, src=rec.get("src")))
     return out
 
@@ -99,10 +109,11 @@ def build_icd_page(store: Any, rec: dict[str, Any]) -> Page:
     if rec.get("seventh_from") and not rec.get("billable"):
         flags.append("needs a 7th character")
     crumbs = tuple(_crumb(a) for a in store.ancestors(rec["code"]))
+    notes = _note_sections(store, rec)
     sections = [
-        *_note_sections(store, rec)[:1],
+        *notes[:1],
         *_children(store, rec),
-        *_note_sections(store, rec)[1:],
+        *notes[1:],
         _seventh(store, rec),
         _edits(store, rec),
         _gems(store, rec),
