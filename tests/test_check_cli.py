@@ -71,3 +71,20 @@ def test_ask_command(store_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert out.startswith("Yes") and "NCCI add-on code edits, 2026Q2" in out
     assert invoke(ask_cmd, store_path, ["what is 12345", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["answered"] is False
+
+
+def test_bad_token_in_a_file_names_file_and_line(store_path: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    claim = tmp_path / "claim.txt"
+    claim.write_text("96413  # first line\n\n96417x0\n", encoding="utf-8")
+    assert invoke(check_cmd, store_path, ["--file", str(claim)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{claim}:3: '96417x0': units must be" in err
+
+
+def test_text_output_fits_80_columns(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert invoke(check_cmd, store_path, ["27447", "20610-59", "96417x4", "--dx", "E11",
+                                          "--dos", "2026-04-15"]) == 1
+    out = capsys.readouterr().out
+    assert "ptp.never-together" in out and "mue.exceeded" in out
+    assert max(len(line) for line in out.splitlines()) <= 80

@@ -92,3 +92,11 @@ def test_whole_claim_runs_quickly(store) -> None:
     t0 = time.perf_counter()
     check(store, *lines, dx=["C50.911,Z51.11"])
     assert time.perf_counter() - t0 < 0.5
+
+
+def test_old_date_of_service_is_flagged(store) -> None:
+    res = check(store, "96413", dx=["E11.9"], dos="1999-01-01")
+    assert "date.before-icd10" in rules(res) and res.failed
+    assert "date.older-than-data" in rules(check(store, "96413", dos="2024-05-01"))
+    assert "date.older-than-data" not in rules(check(store, "96413", dos="2026-08-01"))
+    assert "date.before-icd10" not in rules(check(store, "96413", dx=["E11.9"], dos="2015-10-01"))

@@ -78,6 +78,8 @@ class Claim:
 def parse_line(token: str, number: int) -> ClaimLine:
     """``'96417x2'`` -> ClaimLine(code='96417', units=2); raises ClaimParseError."""
     text = token.strip().upper()
+    if not text:
+        raise ClaimParseError(token, "empty claim line")
     m = _CODE_PART.match(text)
     if not m or not HCPCS_RE.match(m.group(1)):
         raise ClaimParseError(token, "not a CPT/HCPCS code (5 characters, e.g. 99213, J9045, 0708T)")

@@ -34,18 +34,24 @@ def as_dict(claim: Claim, result: CheckResult) -> dict[str, Any]:
     }
 
 
-def as_text(claim: Claim, result: CheckResult, width: int = 100) -> str:
+def as_text(claim: Claim, result: CheckResult, width: int = 80) -> str:
+    """Findings for a terminal: every line within ``width`` columns, continuation lines indented."""
     lines_txt = " ".join(ln.label() for ln in claim.lines) or "(no lines)"
     dx = f"  dx {', '.join(claim.dx)}" if claim.dx else ""
     when = result.as_of if result.as_of_given else f"{result.as_of} (today; no --dos given)"
-    out = [f"Claim: {lines_txt}{dx}", f"Setting: {claim.setting}   Date of service: {when}", ""]
+    out = textwrap.wrap(f"Claim: {lines_txt}{dx}", width=width, subsequent_indent="       ")
+    out += textwrap.wrap(f"Setting: {claim.setting}   Date of service: {when}", width=width,
+                         subsequent_indent="  ")
+    out.append("")
+    indent = " " * 6
     for f in result.findings:
         head = f"{_TAG.get(f.severity, f.severity)} {f.rule}: "
-        body = textwrap.wrap(f.message, width=width - 6, initial_indent="", subsequent_indent="")
-        out.append(head + (body[0] if body else ""))
-        out.extend("      " + b for b in body[1:])
+        out.extend(textwrap.wrap(head + f.message, width=width, subsequent_indent=indent,
+                                 break_on_hyphens=False))
         if f.source:
-            out.append(f"      [{f.source}{', ' + f.release if f.release else ''}]")
+            out.extend(textwrap.wrap(f"[{f.source}{', ' + f.release if f.release else ''}]", width=width,
+                                     initial_indent=indent, subsequent_indent=indent + " ",
+                                     break_on_hyphens=False))
     c = result.counts()
     if not result.findings:
         out.append("Clean: no findings.")

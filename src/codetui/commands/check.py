@@ -22,30 +22,41 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def _tokens(args: argparse.Namespace) -> list[str]:
+def _tokens(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
+    """Claim tokens from the command line and FILE/stdin, plus where each file token came from
+    (``"claim.txt:3"``), so a bad token in a file is reported with its line."""
     from codetui.check.claim import tokenize
 
     tokens = [t for t in args.lines if t != "-"]
+    origin: dict[str, str] = {}
     source = args.file or ("-" if "-" in args.lines or (not args.lines and not sys.stdin.isatty()) else None)
+    if source is None:
+        return tokens, origin
     if source == "-":
-        tokens += tokenize(sys.stdin.read())
-    elif source:
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
         from pathlib import Path
 
-        tokens += tokenize(Path(source).read_bytes().decode("utf-8-sig", errors="replace"))
-    return tokens
+        text, name = Path(source).read_bytes().decode("utf-8-sig", errors="replace"), source
+    for number, line in enumerate(text.splitlines(), 1):
+        for tok in tokenize(line):
+            origin.setdefault(tok, f"{name}:{number}")
+            tokens.append(tok)
+    return tokens, origin
 
 
 def run(args: argparse.Namespace) -> int:
     from codetui.check import ClaimParseError, check_claim, parse_claim, render
     from codetui.commands.common import fail, open_store, print_json
 
+    origin: dict[str, str] = {}
     try:
-        tokens = _tokens(args)
+        tokens, origin = _tokens(args)
         claim = parse_claim(tokens, dx=args.dx, dos=args.dos, setting=args.setting)
     except ClaimParseError as exc:
+        line = f"{origin[exc.token]}: " if exc.token in origin else ""
         where = f"{exc.token!r}: " if exc.token else ""
-        return fail(f"check: {where}{exc.reason}")
+        return fail(f"check: {line}{where}{exc.reason}")
     except OSError as exc:
         return fail(f"check: {args.file}: {exc.strerror or exc}")
     store = open_store(args)

@@ -8,13 +8,17 @@ CMS files, so a CPT code's activity is judged by its MPFS status (see ``status``
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from codetui.check.context import RuleContext, to_date
-from codetui.check.findings import ERROR, Finding
+from codetui.check.findings import ERROR, INFO, Finding
+
+ICD10_START = date(2015, 10, 1)  # ICD-10-CM replaced ICD-9-CM for dates of service from this day
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     when = ctx.as_of.isoformat()
+    yield from _outside_data(ctx)
     for code in ctx.claim.codes():
         rec = ctx.hcpcs(code)
         if rec is None:
@@ -43,3 +47,27 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"date of service {when}.",
                 (code,), lines, *ctx.source(rec["aoc"][0]), {"deleted": deleted[-1]},
             )
+
+
+def _outside_data(ctx: RuleContext) -> Iterator[Finding]:
+    """A date of service older than the releases in the store is judged by today's rules: say so.
+
+    Diagnoses before ICD-10-CM existed are an error outright (they would be ICD-9-CM).
+    """
+    if ctx.claim.dx and ctx.as_of < ICD10_START:
+        yield Finding(
+            "date.before-icd10", ERROR,
+            f"The date of service {ctx.as_of.isoformat()} is before {ICD10_START.isoformat()}, when "
+            "ICD-10-CM diagnosis codes took effect; claims before then used ICD-9-CM.",
+            tuple(ctx.claim.dx), (), *ctx.source_by_id("icd10cm"),
+        )
+    meta = ctx.store.source("pfs_rvu") or {}
+    effective = to_date(meta.get("effective"))
+    if effective and ctx.as_of.year < effective.year:
+        yield Finding(
+            "date.older-than-data", INFO,
+            f"The date of service {ctx.as_of.isoformat()} is in an earlier year than the fee schedule "
+            f"in the store ({meta.get('release', effective.year)}): findings use the releases in the "
+            "store (see codetui info), whose rules may differ from those in force on that date.",
+            (), (), *ctx.source_by_id("pfs_rvu"),
+        )

@@ -73,7 +73,7 @@ def _not_billable(ctx: RuleContext, key: str, rec: dict[str, Any], src: tuple[st
                       (key,), (), *src, {"seventh": table})
         return
     below = ctx.store.billable_descendants(key, limit=200)
-    shown = ", ".join(below[:_SHOW]) + (" ..." if len(below) > _SHOW else "")
+    shown = ", ".join(below[:_SHOW]) + (" and more" if len(below) > _SHOW else "")
     yield Finding("icd.header", ERROR,
                   f"{key} is a {rec.get('kind', 'header')} (header) code, not billable; report a "
                   f"more specific code{': ' + shown if shown else ''}.",
