@@ -133,3 +133,40 @@ def test_real_store_g0439_and_family_history() -> None:
     assert "G04.39" not in explicit(d.detect("Billed G0439 for the AWV."))
     assert "Z80.0" in current(d.detect("Family history of colon cancer."), rank=1)
     assert "I10" in current(d.detect("htn, well controlled"))
+
+
+@pytest.mark.parametrize("text", [
+    "No history of MI.", "Denies prior MI.", "No known history of MI.", "No personal history of MI.",
+])
+def test_negated_history_is_neither_history_nor_a_z_code(det: Detector, text: str) -> None:
+    found = det.detect(text)
+    assert any(f.code == "I21.9" and f.status == "negated" for f in found), found
+    assert not any(f.status == "history" for f in found)
+    assert "I25.2" not in current(found)
+
+
+def test_no_family_history_is_negated_not_family(det: Detector) -> None:
+    found = det.detect("No family history of colon cancer.")
+    assert "Z80.0" not in current(found)
+    assert not any(f.status == "family" for f in found)
+
+
+def test_written_code_settles_the_words_for_it(det: Detector) -> None:
+    found = det.detect("DM2 with hyperglycemia, pneumonia. Assessment: E11.65")
+    assert [f.code for f in found if f.code.startswith("E11")] == ["E11.65"]  # no E11.9 etc.
+    assert "J18.9" in current(found)  # the other mention still stands
+
+
+def test_cli_text_fits_80_columns(tmp_path: Path) -> None:
+    from codetui.commands import detect as d
+
+    long_title = "Type 2 diabetes mellitus with a long invented title " * 3
+    f = Finding("E11.65", long_title.strip(), "implied", "current", 0, 3, 0.5, 1)
+    import io
+
+    out = io.StringIO()
+    d._write(out, f"{f.code:<9} {f.kind:<8} {f.status:<9} {f.confidence:.2f}  {f.title}", "", " " * 35)
+    d._write(out, "billable children: " + " ".join(["E11.3211"] * 30), d.INDENT)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 3 and max(len(x) for x in lines) <= 80
+    assert lines[1].startswith(" " * 35) and lines[-1].startswith(d.INDENT)

@@ -8,8 +8,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
+from typing import TextIO
 
 from codetui.commands.redact import read_input
+from codetui.textclean import strip_controls
+
+
+WIDTH = 80
+INDENT = " " * 10
+
+
+def _write(out: TextIO, text: str, indent: str, hang: str = "") -> None:
+    """One finding line, wrapped inside 80 columns; continuation lines sit under the text."""
+    text = strip_controls(text, keep_newlines=False)
+    lines = textwrap.wrap(text, width=WIDTH, initial_indent=indent, subsequent_indent=hang or indent,
+                          break_on_hyphens=False) or [indent]
+    out.write("\n".join(lines) + "\n")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -21,8 +36,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from codetui.commands.common import fail, open_store, print_json
     from codetui.detect import Detector
-    from codetui.textclean import strip_controls
-
     try:
         text = read_input(args.file)
     except OSError as exc:
@@ -43,13 +56,13 @@ def run(args: argparse.Namespace) -> int:
     for f in found:
         evidence = strip_controls(text[f.start:f.end], keep_newlines=False)
         head = f"{f.code:<9} {f.kind:<8} {f.status:<9} {f.confidence:.2f}  {f.title}"
-        out.write(strip_controls(head, keep_newlines=False) + "\n")
-        out.write(f"          evidence: \"{evidence}\" @{f.start}-{f.end}")
-        out.write(f"  ({strip_controls(f.note, keep_newlines=False)})\n" if f.note else "\n")
+        _write(out, head, "", " " * 35)
+        note = f"  ({f.note})" if f.note else ""
+        _write(out, f'evidence: "{evidence}" @{f.start}-{f.end}{note}', INDENT)
         if f.seventh:
-            out.write("          7th character: " + "; ".join(f"{k} {v}" for k, v in f.seventh) + "\n")
+            _write(out, "7th character: " + "; ".join(f"{k} {v}" for k, v in f.seventh), INDENT)
         if f.children:
-            out.write("          billable children: " + " ".join(f.children) + "\n")
+            _write(out, "billable children: " + " ".join(f.children), INDENT)
     if not found:
         out.write("no ICD-10-CM codes found\n")
     return 0 if found else 1

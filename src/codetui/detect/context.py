@@ -18,8 +18,13 @@ _PRE: list[tuple[str, re.Pattern[str]]] = [
         r"parent|grandmother|grandfather|grandparent|aunt|uncle|son|daughter)(?:'s)?\s+"
         r"(?:has|had|have|with|died\s+of|passed\s+from|diagnosed\s+with|history\s+of|hx\s+of|h/o))\b")),
     (NEGATED, re.compile(
-        r"(?i)\b(?:no|not|denies|denied|deny|negative\s+for|neg\s+for|free\s+of|no\s+evidence\s+of|"
-        r"no\s+signs?\s+of|absence\s+of|without\s+(?:evidence|signs?)\s+of|ruled\s+out)\b")),
+        # "no history of stroke", "denies any prior MI", "no family history of cancer": the
+        # negation covers the history/family words that follow it (longest forms first)
+        r"(?i)\b(?:(?:no|denies|denied|negative\s+for)\s+(?:any\s+|known\s+)?"
+        r"(?:(?:personal|past|family|medical)\s+)*(?:history|hx|h/o)(?:\s+of)?|"
+        r"(?:no|denies|denied)\s+(?:any\s+|known\s+)?(?:prior|previous|past|remote|old)|"
+        r"no\s+evidence\s+of|no\s+signs?\s+of|no|not|denies|denied|deny|negative\s+for|neg\s+for|"
+        r"free\s+of|absence\s+of|without\s+(?:evidence|signs?)\s+of|ruled\s+out)\b")),
     (UNCERTAIN, re.compile(
         r"(?i)(?:\brule\s+out\b|\br/o\b|\bpossible\b|\bpossibly\b|\bprobable\b|\bsuspected\b|"
         r"\bsuspect\b|\bsuspicious\s+for\b|\bquestionable\b|\bconcern\s+for\b|\bcannot\s+exclude\b|"
@@ -84,13 +89,16 @@ def status_at(text: str, clause: Clause, start: int, end: int) -> str:
     if _POST_NEG.match(text, end, clause.end):
         return NEGATED
     before = text[clause.start:start]
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int, bool], str] | None = None
     for status, rx in _PRE:
         for m in rx.finditer(before):
             if _TERMINATOR.search(before, m.end()):
                 continue
-            if best is None or m.end() > best[0] or (m.end() == best[0] and status == FAMILY):
-                best = (m.end(), status)
+            # the trigger nearest the mention wins; at the same end the longer one ("no family
+            # history of" over "family history of"), then FAMILY over HISTORY
+            key = (m.end(), -m.start(), status == FAMILY)
+            if best is None or key > best[0]:
+                best = (key, status)
     if best is not None:
         if clause.status == FAMILY and best[1] == HISTORY:
             return FAMILY

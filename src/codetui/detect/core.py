@@ -213,13 +213,19 @@ class Detector:
         for clause in clauses:
             ranked = self._rank(self._match(text, clause.start, clause.end))
             statuses = [ctx.status_at(text, clause, c.start, c.end) for c in ranked]
+            hist = [h for h in self._history(text, ranked, statuses) if h.code not in explicit_codes]
+            resolved = _resolved_spans(ranked, explicit_codes, self._history(text, ranked, statuses))
+            # a mention whose code the note also writes out is settled: its alternatives are noise
+            keep = [not any(a <= c.start and c.end <= b for a, b in resolved) for c in ranked]
+            ranked = [c for c, k in zip(ranked, keep) if k]
+            statuses = [st for st, k in zip(statuses, keep) if k]
+            hist = [h for h in hist if not any(a <= h.start and h.end <= b for a, b in resolved)]
             here: list[Finding] = []
             for c, status in zip(ranked, statuses):
                 if c.phrase.code in explicit_codes:
                     continue
                 conf = max(0.05, min(0.95, 0.4 + 0.1 * len(c.phrase.required)) - 0.12 * (c.rank - 1))
                 here.append(self._finding(c.phrase.code, "implied", status, c.start, c.end, conf, c.rank))
-            hist = self._history(text, ranked, statuses)
             for i, f in enumerate(here):
                 if _is_history_code(f.code) and any(
                     h.code != f.code and f.start <= h.end and h.start <= f.end for h in hist
@@ -228,6 +234,24 @@ class Detector:
             implied.extend(here + hist)
         findings.extend(_dedupe(implied))
         return findings
+
+
+def _resolved_spans(ranked: list[_Cand], explicit: set[str], hist: list[Finding]) -> list[tuple[int, int]]:
+    """Spans of mentions (candidate groups) that name a code also written in the note, directly,
+    as an ancestor of it, or through its history Z-code ("history of breast cancer ... Z85.3")."""
+    groups: list[list[_Cand]] = []
+    for c in ranked:  # ``_rank`` lists each group's members together, rank 1 first
+        if c.rank == 1 or not groups:
+            groups.append([])
+        groups[-1].append(c)
+    out: list[tuple[int, int]] = []
+    for g in groups:
+        a, b = min(c.start for c in g), max(c.end for c in g)
+        # settled by the same code, or by a written code below it (S72.00 -> S72.001A)
+        if any(e.startswith(c.phrase.code) for c in g for e in explicit) or any(
+                h.code in explicit and a <= h.start and h.end <= b for h in hist):
+            out.append((a, b))
+    return out
 
 
 def _is_history_code(code: str) -> bool:
