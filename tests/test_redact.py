@@ -145,3 +145,27 @@ def test_cli_writes_nothing_to_disk(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **{k: str(v) for k, v in env_dirs.items()}}
     assert _cli(stdin="Pt: Maria Okafor", env=env).returncode == 0
     assert not any(p.exists() for p in env_dirs.values())
+
+
+@pytest.mark.parametrize(
+    "text, secret, kind",
+    [
+        ("Acct #: 5540091822 on file.", "5540091822", "ACCOUNT"),
+        ("MRN #: A1234567", "A1234567", "MRN"),
+        ("Driver license IL D400-7321-8845.", "D400", "LICENSE"),
+        ("Follow up 4/2 in clinic.", "4/2", "DATE"),
+        ("RTC 4/16 with labs.", "4/16", "DATE"),
+        ("Patient born 1921, lives alone.", "1921", "DATE"),  # over 89: the year is an age
+    ],
+)
+def test_identifiers_found_in_review(text: str, secret: str, kind: str) -> None:
+    result = redact(text)
+    assert secret not in result.text and f"[{kind}]" in result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Follow up 2-3 weeks.", "Seen 2-3 times this year.", "Born 1990, works as a teacher.",
+    "Pain 3/10 at discharge.",
+])
+def test_spans_of_time_and_young_birth_years_kept(text: str) -> None:
+    assert out(text) == text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from codetui.redact.spans import Span
 
@@ -46,9 +47,17 @@ _LONE_MONTH = re.compile(
 # m/d without a year only after a date word, so 7/10 pain and 128/82 stay.
 _SHORT_DATE = re.compile(
     rf"(?i:\b(?:on|since|dated?|dos|dob|admit(?:ted)?|discharged?|until|"
-    rf"seen|visit|surgery|date of service|d/c)[:\s]+(?:on\s+)?)"
+    rf"seen|visit|surgery|date of service|d/c|follow[{DASH}\s]?up|f/u|appt|appointment|rtc|"
+    rf"return(?:\s+visit)?|scheduled(?:\s+for)?)[:\s]+(?:on\s+)?)"
     rf"((?:0?[1-9]|1[0-2])[/{DASH}](?:0?[1-9]|[12][0-9]|3[01]))(?![\w/]|[.{DASH}]\d)"
+    # "follow up 2-3 weeks", "seen 2-3 times" are spans of time, not dates
+    r"(?!\s*(?:weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|times|x\b))"
 )
+# A year of birth is an age: Safe Harbor removes it when the person would be over 89.
+_BIRTH_YEAR = re.compile(
+    r"(?i:\b(?:born(?:\s+in)?|yob|year\s+of\s+birth|birth\s+year)\s*:?\s*)((?:18|19|20)[0-9]{2})\b"
+)
+OVER_89 = 90
 _COMPACT_DATE = re.compile(
     r"(?i:\b(?:dob|dos|date|d\.o\.b\.?)[:#\s]+)((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))\b"
 )
@@ -85,6 +94,10 @@ _IPV6 = re.compile(
 )
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*[0-9])[A-HJ-NPR-Z0-9]{17}\b")
 
+STATES_RE = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
+)
 # Label -> type for "<label>: <identifier>". The identifier must hold a digit.
 _LABELS: list[tuple[str, str]] = [
     (r"mrn|mr\s?#|med(?:ical)?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|num|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|encounter\s*(?:#|id|no\.?)|fin", "MRN"),
@@ -99,10 +112,13 @@ _LABELS: list[tuple[str, str]] = [
     (r"photo(?:graph)?\s*(?:id|#|file)?|image\s*(?:file|#)|picture", "PHOTO"),
     (r"id|id\s*#|identifier|ref(?:erence)?\s*(?:#|no\.?)|case\s*(?:#|no\.?|number)|specimen\s*(?:#|id)|accession\s*(?:#|no\.?|number)?|badge\s*(?:#|no\.?)|employee\s*(?:id|#)", "ID"),
 ]
+# "Acct #: 123", "MRN # - 123": up to two separators; a license or plate may name its state
+# first ("Driver license IL D400-7321-8845").
 _LABELLED = [
     (re.compile(
-        rf"(?i:(?<![\w])(?:{label})\s*(?:#|:|=|-|\.)?\s*(?:is\s+|of\s+)?)"
-        r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-/]{2,}[A-Za-z0-9])"
+        rf"(?i:(?<![\w])(?:{label})\s*(?:[#:=\-.]\s*){{0,2}}(?:is\s+|of\s+)?)"
+        + (rf"(?:(?:{STATES_RE})\s+)?" if kind in ("LICENSE", "VEHICLE") else "")
+        + r"((?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-/]{2,}[A-Za-z0-9])"
     ), kind)
     for label, kind in _LABELS
 ]
@@ -122,10 +138,7 @@ _STREET = re.compile(
     r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room)\.?\s*#?\s*[A-Za-z0-9\-]+)?"
 )
 _PO_BOX = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b")
-STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
-    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
-)
+STATES = STATES_RE
 STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
     "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
@@ -159,6 +172,10 @@ def find_dates(text: str) -> Iterator[Span]:
     yield from _groups(_LONE_MONTH, text, "DATE")
     yield from _groups(_SHORT_DATE, text, "DATE", 1)
     yield from _groups(_COMPACT_DATE, text, "DATE", 1)
+    this_year = date.today().year
+    for m in _BIRTH_YEAR.finditer(text):
+        if this_year - int(m.group(1)) >= OVER_89:
+            yield Span(m.start(1), m.end(1), "DATE")
 
 
 def find_ages(text: str) -> Iterator[Span]:
