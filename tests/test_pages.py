@@ -1,131 +1,69 @@
-"""Code pages as a coder reads them: payment facts, modifiers offered, inherited ICD notes, width."""
+"""Page models built from the shipped store: sections in reference order, links that resolve."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import unicodedata
-
-import pytest
-
+from codetui.links import linkify
 from codetui.pages.build import build_page
-from codetui.pages.hcpcs_page import suggested_modifiers
-from codetui.pages.text import LABEL_WIDTH, render_text
-
-from conftest import REPO
+from codetui.pages.model import parse_target
+from codetui.store import CodeStore
 
 
-def _rows(page, key):
-    sec = next(s for s in page.sections if s.key == key)
-    return {r.label: r.text for r in sec.rows}, sec
+def section_keys(page) -> list[str]:
+    return [s.key for s in page.sections]
 
 
-# ---- modifiers offered, on invented records (no store needed) --------------------------------
-
-def _rec(code="12345", system="CPT", category="Procedure", **mpfs):
-    base = {"status": "A", "global": "XXX", "pctc": "0", "mult": "0", "bilat": "0", "asst": "9",
-            "co": "9", "team": "9"}
-    base.update(mpfs)
-    return {"code": code, "system": system, "mpfs": base, "rbcs": {"category": category}}
-
-
-def test_em_code_gets_visit_modifiers_not_surgical_ones() -> None:
-    mods = suggested_modifiers(_rec("99213", category="E&M"))
-    assert "25" in mods and "57" in mods
-    assert not {"51", "78", "79", "54", "22"} & set(mods)
+def test_cpt_page_sections_in_reference_order(shipped_store: CodeStore) -> None:
+    page = build_page(shipped_store, "code:96417")
+    keys = section_keys(page)
+    order = ["descriptor", "ccs", "mpfs", "rvu", "opps", "mue", "aoc", "ptp", "modifiers"]
+    assert [k for k in keys if k in order] == order
+    assert all(s.source for s in page.sections if s.key != "descriptor")  # every block names its release
+    aoc = next(s for s in page.sections if s.key == "aoc")
+    assert "code:96413" in aoc.rows[0].links
 
 
-def test_major_surgery_gets_surgical_modifiers_not_25() -> None:
-    mods = suggested_modifiers(_rec(**{"global": "090", "mult": "2", "bilat": "1", "asst": "2", "co": "1"}))
-    assert {"51", "58", "78", "79", "54", "55", "50", "80", "62"} <= set(mods)
-    assert "25" not in mods and "24" not in mods and "57" not in mods
+def test_every_link_on_pages_opens_a_page(shipped_store: CodeStore) -> None:
+    for target in ("code:96417", "icd:E11", "icd:E11.42", "mod:59", "range:E08-E13", "code:J9045"):
+        page = build_page(shipped_store, target)
+        assert page is not None, target
+        for link in set(page.links[:60]):
+            assert build_page(shipped_store, link) is not None, (target, link)
 
 
-def test_no_51_without_a_multiple_procedure_rule() -> None:
-    assert "51" not in suggested_modifiers(_rec(**{"global": "000", "mult": "0"}))
-    assert "51" in suggested_modifiers(_rec(**{"global": "000", "mult": "2"}))
+def test_icd_notes_link_codes_and_ranges(shipped_store: CodeStore) -> None:
+    page = build_page(shipped_store, "icd:E11")
+    links = set(page.links)
+    assert any(parse_target(x)[0] == "range" for x in links) or any(x.startswith("icd:O24") for x in links)
+    assert "header" in " ".join(page.flags)
+    billable = next(s for s in page.sections if s.key == "billable")
+    assert "icd:E11.42" in {lk for r in billable.rows for lk in r.links}
 
 
-def test_addon_never_offers_51_or_25() -> None:
-    rec = _rec(**{"global": "ZZZ"})
-    rec["aoc"] = [{"primary": "12340", "type": 1}]
-    mods = suggested_modifiers(rec)
-    assert "59" in mods and "51" not in mods and "25" not in mods
+def test_long_ptp_section_is_cut_and_expands(shipped_store: CodeStore) -> None:
+    page = build_page(shipped_store, "code:99213")
+    ptp = next(s for s in page.sections if s.key == "ptp")
+    assert ptp.collapsed and ptp.total > len(ptp.rows) == 200
+    full = build_page(shipped_store, "code:99213", expand=frozenset({"ptp"}))
+    ptp_full = next(s for s in full.sections if s.key == "ptp")
+    assert len(ptp_full.rows) == ptp.total and ptp_full.total == 0
 
 
-def test_drug_excluded_from_pfs_gets_only_waste_modifiers() -> None:
-    rec = _rec("J1234", system="HCPCS", category="Treatment",
-               **{"status": "E", "pctc": "9", "mult": "9", "bilat": "9"})
-    rec["anweb"] = {"price": ["51"]}
-    assert suggested_modifiers(rec) == ["JW", "JZ"]
+def test_26_tc_offered_only_where_pctc_allows(shipped_store: CodeStore) -> None:
+    def mods(code: str) -> set[str]:
+        page = build_page(shipped_store, f"code:{code}")
+        sec = next((s for s in page.sections if s.key == "modifiers"), None)
+        return {lk.split(":")[1] for r in sec.rows for lk in r.links} if sec else set()
+
+    assert {"26", "TC"} <= mods("71046")  # PC/TC 1
+    assert not {"26", "TC"} & mods("96417")  # PC/TC 5
 
 
-def test_pctc_1_offers_26_and_tc_pctc_0_does_not() -> None:
-    assert suggested_modifiers(_rec(pctc="1"))[:2] == ["26", "TC"]
-    assert "26" not in suggested_modifiers(_rec(pctc="0"))
+def test_linkify_ignores_non_codes(shipped_store: CodeStore) -> None:
+    spans = linkify("see G0439 and 250.00 or 99999 then (E08-E13) and Z79.4", shipped_store)
+    links = [s.link for s in spans if s.link]
+    assert links == ["code:G0439", "range:E08-E13", "icd:Z79.4"]  # ICD-9 250.00, unknown 99999: text
 
 
-# ---- the shipped store ---------------------------------------------------------------------
-
-def test_na_setting_is_not_priced(shipped_store) -> None:
-    rows, _ = _rows(build_page(shipped_store, "27447"), "rvu")  # non-facility NA in RVU26C
-    assert rows["Rate, non-facility"].startswith("NA")
-    assert rows["Rate, facility"].startswith("$")
-    assert "NA" in rows["Total, non-facility"]
-    rows, _ = _rows(build_page(shipped_store, "71046"), "rvu")  # facility NA on the global row
-    assert rows["Rate, facility"].startswith("NA") and rows["Rate, non-facility"].startswith("$")
-
-
-def test_mue_of_one_says_unit(shipped_store) -> None:
-    rows, _ = _rows(build_page(shipped_store, "27447"), "mue")
-    assert rows["Practitioner"].startswith("1 unit ")
-
-
-def test_icd_code_shows_notes_of_its_category_and_chapter(shipped_store) -> None:
-    page = build_page(shipped_store, "E11.42")
-    _, sec = _rows(page, "excludes1")
-    by_label = [(r.label, r.text) for r in sec.rows]
-    assert ("from E11", "type 1 diabetes mellitus (E10.-)") in by_label
-    assert any(lbl == "from Chapter 4" for lbl, _ in by_label)
-    _, sec = _rows(page, "use_additional")
-    assert any("insulin (Z79.4)" in r.text and r.label == "from E11" for r in sec.rows)
-
-
-def test_chapter_page_does_not_inherit(shipped_store) -> None:
-    page = build_page(shipped_store, "ch4")
-    for sec in page.sections:
-        assert not any(r.label.startswith("from ") for r in sec.rows)
-
-
-def test_code_with_modifier_is_not_a_range(shipped_store) -> None:
-    assert build_page(shipped_store, "71046-26") is None
-    assert build_page(shipped_store, "H40-H42").system in ("ICD-10-CM", "Range")
-
-
-@pytest.mark.parametrize("code", ["96417", "27447", "71046", "J9045", "E0601", "G2211", "S72.001A",
-                                  "E11", "ch4", "59", "XE"])
-def test_pages_fit_80_columns_and_labels_are_whole(shipped_store, code) -> None:
-    page = build_page(shipped_store, code)
-    for sec in page.sections:
-        for row in sec.rows:
-            assert len(row.label) < LABEL_WIDTH, row.label  # render_text would cut it
-    for line in render_text(page, width=80, max_rows=10_000).splitlines():
-        assert sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) <= 80, line
-        assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in line), line
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    return subprocess.run([sys.executable, "-m", "codetui", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
-
-
-def test_cli_lookup_code_dash_modifier_shows_the_code() -> None:
-    res = _cli("lookup", "71046-26")
-    assert res.returncode == 0
-    assert res.stdout.startswith("71046  [CPT]")
-    assert "modifier 26 has its own page" in res.stderr
-    res = _cli("lookup", "71046-ZZ")
-    assert res.returncode == 0 and "ZZ is not a CPT or HCPCS Level II modifier" in res.stderr
+def test_cpt_title_is_classification_not_descriptor(shipped_store: CodeStore) -> None:
+    page = build_page(shipped_store, "96417")
+    assert page.title.startswith("[") and "Cancer chemotherapy" in page.title

@@ -218,24 +218,28 @@ def _addon(store: Any, rec: dict[str, Any]) -> list[Section | None]:
     return out
 
 
-def _ptp(store: Any, rec: dict[str, Any], setting: str = "practitioner") -> Section | None:
+def _ptp(store: Any, rec: dict[str, Any], limit: int, setting: str = "practitioner") -> Section | None:
     try:
         edits = store.ptp(rec["code"], setting)
     except Exception as exc:  # a missing/corrupt companion must not break the page
         return section("ptp", "NCCI PTP edits", [text_row("", f"PTP data unavailable: {exc}")])
     if not edits:
         return None
+    today = date.today().isoformat()
+    live = [e for e in edits if not e.deleted or e.deleted > today]
+    gone = [e for e in edits if e.deleted and e.deleted <= today]
     rows = []
-    for e in edits[:PTP_ROWS]:
+    for e in (live + gone)[:limit]:  # edits in force first: deleted ones are history
         other = e.col2 if e.col1 == rec["code"] else e.col1
         role = "column 1" if e.col1 == rec["code"] else "column 2"
-        extra = f", deleted {e.deleted}" if e.deleted else ""
+        when = f"DELETED {e.deleted}: " if e in gone else ""
+        until = f" (until {e.deleted})" if e.deleted and e not in gone else ""
         rows.append(link_row("", (Span(other, f"code:{other}"),
-                                  Span(f"  this code is {role}; modifier {e.modifier}: "
-                                       f"{_PTP_MOD.get(e.modifier, '')}{extra}"
+                                  Span(f"  {when}this code is {role}; modifier {e.modifier}: "
+                                       f"{_PTP_MOD.get(e.modifier, '')}{until}"
                                        + (f"; {e.rationale}" if e.rationale else "")))))
-    title = f"NCCI PTP edits ({setting}): {len(edits):,} pairs"
-    sec = section("ptp", title, rows, collapsed=True, total=len(edits) if len(edits) > PTP_ROWS else 0)
+    title = f"NCCI PTP edits ({setting}): {len(live):,} in force" + (f", {len(gone):,} deleted" if gone else "")
+    sec = section("ptp", title, rows, collapsed=True, total=len(edits) if len(edits) > limit else 0)
     if sec is None:
         return None
     release = store.ptp_db.release(setting) if hasattr(store.ptp_db, "release") else ""
@@ -358,7 +362,7 @@ def terminated(rec: dict[str, Any], today: date | None = None) -> str:
     return ""
 
 
-def build_hcpcs_page(store: Any, rec: dict[str, Any]) -> Page:
+def build_hcpcs_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = frozenset()) -> Page:
     code = rec["code"]
     flags = []
     if rec.get("aoc"):
@@ -376,7 +380,7 @@ def build_hcpcs_page(store: Any, rec: dict[str, Any]) -> Page:
         _opps(store, rec),
         _mue(store, rec),
         *_addon(store, rec),
-        _ptp(store, rec),
+        _ptp(store, rec, 1_000_000 if "ptp" in expand else PTP_ROWS),
         _modifiers(store, rec),
         _hcpcs_details(store, rec),
         _lab_ncd(store, rec),

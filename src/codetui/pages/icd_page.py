@@ -59,20 +59,22 @@ def _seventh(store: Any, rec: dict[str, Any]) -> Section | None:
     return section("seventh", title, rows, store=store, src=holder.get("src"))
 
 
-def _children(store: Any, rec: dict[str, Any]) -> list[Section | None]:
+def _children(store: Any, rec: dict[str, Any], expand: frozenset[str]) -> list[Section | None]:
     kids = store.children(rec["code"])
+    limit = len(kids) if "children" in expand else CHILD_ROWS
     rows = [link_row("", (Span(k, f"icd:{k}"), Span(f"  {store.icd_table[k].get('title', '')}")))
-            for k in kids[:CHILD_ROWS]]
+            for k in kids[:limit]]
     out = [section("children", f"Children ({len(kids)})", rows, store=store, src=rec.get("src"),
-                   total=len(kids) if len(kids) > CHILD_ROWS else 0)]
+                   total=len(kids) if len(kids) > limit else 0)]
     if not rec.get("billable") and rec.get("kind") in ("category", "code"):
         billable = store.billable_descendants(rec["code"])
+        blimit = len(billable) if "billable" in expand else CHILD_ROWS
         if billable and billable != kids:
             brows = [link_row("", (Span(k, f"icd:{k}"), Span(f"  {store.icd_table[k].get('title', '')}")))
-                     for k in billable[:CHILD_ROWS]]
+                     for k in billable[:blimit]]
             out.append(section("billable", f"Billable codes under {rec['code']} ({len(billable)})", brows,
                                store=store, src=rec.get("src"),
-                               total=len(billable) if len(billable) > CHILD_ROWS else 0, collapsed=True))
+                               total=len(billable) if len(billable) > blimit else 0, collapsed=True))
     return out
 
 
@@ -101,7 +103,7 @@ def _edits(store: Any, rec: dict[str, Any]) -> Section | None:
     return section("edits", "Edits and coverage", rows, store=store, src="mce" if rec.get("mce") else "lab_ncd")
 
 
-def build_icd_page(store: Any, rec: dict[str, Any]) -> Page:
+def build_icd_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = frozenset()) -> Page:
     flags = []
     kind = rec.get("kind", "code")
     if kind in ("category", "code"):
@@ -112,7 +114,7 @@ def build_icd_page(store: Any, rec: dict[str, Any]) -> Page:
     notes = _note_sections(store, rec)
     sections = [
         *notes[:1],
-        *_children(store, rec),
+        *_children(store, rec, expand),
         *notes[1:],
         _seventh(store, rec),
         _edits(store, rec),

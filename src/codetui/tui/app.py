@@ -26,22 +26,10 @@ Searcher = Callable[[Any, str, "str | None", int], list[Result]]
 
 
 def default_page_builder(store: Any, target: str, expanded: frozenset[str]) -> Page | None:
-    """``build_page`` from the core; asks for whole sections the user expanded if supported."""
+    """``build_page`` from the core, with the sections the user expanded returned whole."""
     from codetui.pages.build import build_page
 
-    if expanded and builder_can_expand(build_page):
-        return build_page(store, target, expand=expanded)  # type: ignore[call-arg]
-    return build_page(store, target)
-
-
-def builder_can_expand(builder: Callable[..., Any]) -> bool:
-    """Whether a page builder takes ``expand`` (the section keys to return in full)."""
-    import inspect
-
-    try:
-        return "expand" in inspect.signature(builder).parameters
-    except (TypeError, ValueError):
-        return False
+    return build_page(store, target, expand=expanded)
 
 
 class CodeTuiApp(App[int]):
