@@ -72,7 +72,7 @@ def _children(store: Any, rec: dict[str, Any], expand: frozenset[str]) -> list[S
         if billable and billable != kids:
             brows = [link_row("", (Span(k, f"icd:{k}"), Span(f"  {store.icd_table[k].get('title', '')}")))
                      for k in billable[:blimit]]
-            out.append(section("billable", f"Billable codes under {rec['code']} ({len(billable)})", brows,
+            out.append(section("billable", f"Billable codes under {rec['code']}", brows,
                                store=store, src=rec.get("src"),
                                total=len(billable) if len(billable) > blimit else 0, collapsed=True))
     return out

@@ -26,7 +26,10 @@ def render_text(page: Page, width: int = 80, max_rows: int = 40) -> str:
     body_w = max(20, width - LABEL_WIDTH - 2)
     for sec in page.sections:
         out.append("")
-        out.append(sec.title.upper() if len(sec.title) < width else sec.title)
+        count = sec.total or len(sec.rows)
+        has_count = any(ch.isdigit() for ch in sec.title)
+        title = sec.title + (f" ({count:,})" if sec.collapsed and not has_count else "")
+        out.append(title.upper() if len(title) < width else title)
         if sec.source:
             out.append("  " + textwrap.shorten(f"source: {sec.source}", width - 2, placeholder="…"))
         rows = sec.rows[:max_rows]
