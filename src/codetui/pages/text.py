@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import asdict
 from typing import Any
@@ -27,7 +28,7 @@ def render_text(page: Page, width: int = 80, max_rows: int = 40) -> str:
     for sec in page.sections:
         out.append("")
         count = sec.total or len(sec.rows)
-        has_count = any(ch.isdigit() for ch in sec.title)
+        has_count = re.search(r"\(\d|: \d", sec.title) is not None
         title = sec.title + (f" ({count:,})" if sec.collapsed and not has_count else "")
         out.append(title.upper() if len(title) < width else title)
         if sec.source:
