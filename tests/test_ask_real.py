@@ -99,3 +99,16 @@ def test_cli_answers_fit_80_columns() -> None:
                              env=env, timeout=120)
         assert res.returncode == 0, res.stderr
         assert max(len(line) for line in res.stdout.splitlines()) <= 80, q
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("is G0202 active", "No. G0202 was terminated"),
+    ("is G2211 active", "Yes. G2211 is active"),
+    ("is 99201 still valid?", "Probably not"),
+    ("is E11.9 active", "Yes. E11.9 is a valid, billable code"),
+])
+def test_is_code_active(store, question: str, start: str) -> None:
+    from codetui.ask import answer
+
+    ans = answer(store, question)
+    assert ans.intent == "active" and ans.text.startswith(start), ans.text

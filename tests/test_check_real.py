@@ -100,3 +100,10 @@ def test_old_date_of_service_is_flagged(store) -> None:
     assert "date.older-than-data" in rules(check(store, "96413", dos="2024-05-01"))
     assert "date.older-than-data" not in rules(check(store, "96413", dos="2026-08-01"))
     assert "date.before-icd10" not in rules(check(store, "96413", dx=["E11.9"], dos="2015-10-01"))
+
+
+def test_deleted_cpt_code_is_an_error(store) -> None:
+    res = check(store, "99201", dos="2026-04-01")  # office visit deleted 2020-12-31 (RBCS)
+    f = next(f for f in res.findings if f.rule == "date.terminated")
+    assert "2020-12-31" in f.message and res.failed
+    assert "date.terminated" not in rules(check(store, "99201", dos="2019-04-01"))

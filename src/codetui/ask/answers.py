@@ -7,6 +7,7 @@ the store first, and a code the store does not know gets an honest "not found" w
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from codetui.ask import facts as F
@@ -214,6 +215,53 @@ def dates(store: Any, intent: Intent) -> Answer:
     return Answer(f"{rec['code']}: {'; '.join(parts)}.", tuple(facts), intent=intent.kind)
 
 
+def active(store: Any, intent: Intent) -> Answer:
+    """'is G0202 active?': the HCPCS termination date, else the current MPFS status (CPT codes
+    carry no dates in the CMS files); for ICD-10-CM, presence and billability in the tabular."""
+    found = resolve(store, intent.codes[0])
+    if found is None:
+        return not_found(intent.codes[0], intent.kind)
+    table, rec = found
+    if table != "hcpcs":
+        ans = icd_info(store, rec, intent.kind)
+        head = (f"Yes. {rec['code']} is a valid, billable code in the current ICD-10-CM tabular."
+                if rec.get("billable") else
+                f"{rec['code']} is in the current ICD-10-CM tabular but is not billable on its own.")
+        return Answer(f"{head} {ans.text}", ans.facts, intent=intent.kind)
+    code = rec["code"]
+    anweb = rec.get("anweb") or {}
+    mp = rec.get("mpfs") or {}
+    facts = [*F.descriptor(store, rec), *F.mpfs_facts(store, rec, full=False)]
+    term = anweb.get("term")
+    if term:
+        facts.insert(0, F.fact(store, "Terminated (last valid day)", term, anweb, (code,)))
+        if term < date.today().isoformat():
+            return Answer(f"No. {code} was terminated in the HCPCS Level II file: its last valid day "
+                          f"was {term}.", tuple(facts), intent=intent.kind)
+        return Answer(f"Yes, for now: {code} is active, but the HCPCS Level II file ends it; its last "
+                      f"valid day is {term}.", tuple(facts), intent=intent.kind)
+    ended = (rec.get("rbcs") or {}).get("ended")
+    status = mp.get("status", "")
+    words = mpfs_words.describe("status", status) if status else None
+    if status in ("D", "F", "G", "H", "I"):
+        return Answer(f"{code} is listed in the fee schedule with status {status} ({words.label}): "  # type: ignore[union-attr]
+                      f"{words.text}", tuple(facts), intent=intent.kind)  # type: ignore[union-attr]
+    if anweb:
+        text = (f"Yes. {code} is active in the HCPCS Level II file (no termination date; added "
+                f"{anweb.get('added', '?')}).")
+    elif mp:
+        text = (f"{code} is in the current fee schedule file, so it is a current code "
+                f"(CPT codes carry no add/termination dates in the CMS files).")
+    else:
+        why = f" RBCS lists it as ended on {ended}." if ended else ""
+        return Answer(f"Probably not: {code} is in neither the current HCPCS Level II file nor the "
+                      f"current fee schedule, so it is likely deleted or not used by Medicare.{why}",
+                      tuple(facts), intent=intent.kind)
+    if words:
+        text += f" MPFS status {status} ({words.label})."
+    return Answer(text, tuple(facts), intent=intent.kind)
+
+
 def billable(store: Any, intent: Intent) -> Answer:
     found = resolve(store, intent.codes[0])
     if found is None:
@@ -246,6 +294,6 @@ def seventh(store: Any, intent: Intent) -> Answer:
 
 
 HANDLERS: dict[str, Callable[[Any, Intent], Answer]] = {
-    "code": code_info, "mue": mue, "addon": addon, "addons_of": addons_of, "global": global_days,
+    "code": code_info, "active": active, "mue": mue, "addon": addon, "addons_of": addons_of, "global": global_days,
     "rvu": rvu, "dates": dates, "billable": billable, "seventh": seventh, "excludes": billable,
 }

@@ -32,6 +32,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mue", re.compile(r"\bmue\b|\bmedically unlikely\b|\bmax(?:imum)? units\b|\bhow many units\b|\bunits? (?:limit|allowed)\b")),
     ("global", re.compile(r"\bglobal\b|\bpost-?op")),
     ("seventh", re.compile(r"\b7th\b|\bseventh\b")),
+    ("active", re.compile(r"\b(?:in)?active\b|\bstill (?:valid|good|billable|active|in use)\b|\bexpired\b|"
+                          r"\bretired\b|\bis \S+ (?:terminated|deleted|discontinued)\b")),
     ("dates", re.compile(r"\bwhen\b|\b(?:added|deleted|terminated|effective|discontinued|new)\b.*\b(?:date|year)?")),
     ("rvu", re.compile(r"\brvus?\b|\brelative value\b|\bpay(?:ment|s)?\b|\bpaid\b|\bstatus\b|\bfee\b|\bpayable\b|"
                        r"\bopps\b|\bapc\b|\brate\b|\bprice\b|\bhow much\b|\breimburse")),

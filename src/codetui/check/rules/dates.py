@@ -39,6 +39,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"service {when}.",
                 (code,), lines, *ctx.source(anweb), {"term": term.isoformat()},
             )
+        ended = to_date((rec.get("rbcs") or {}).get("ended"))
+        if not anweb and not rec.get("mpfs") and ended and ended < ctx.as_of:
+            # CPT codes carry no dates in the CMS files; RBCS records when a code stopped
+            yield Finding(
+                "date.terminated", ERROR,
+                f"{code} is no longer a current code: RBCS lists it as ended on {ended.isoformat()}, "
+                f"before the date of service {when}, and the current fee schedule does not list it.",
+                (code,), lines, *ctx.source(rec["rbcs"]), {"term": ended.isoformat()},
+            )
         deleted = sorted({e["addon_del"] for e in rec.get("aoc", ()) if e.get("addon_del")})
         if deleted and all(ctx.expired(d) for d in deleted) and not term:
             yield Finding(
