@@ -107,3 +107,21 @@ def test_deleted_cpt_code_is_an_error(store) -> None:
     f = next(f for f in res.findings if f.rule == "date.terminated")
     assert "2020-12-31" in f.message and res.failed
     assert "date.terminated" not in rules(check(store, "99201", dos="2019-04-01"))
+
+
+def test_bilateral_as_two_units_points_to_modifier_50(store) -> None:
+    f = next(f for f in check(store, "27447x2").findings if f.rule == "mue.exceeded")
+    assert "modifier 50" in f.message
+    assert "mue.exceeded" not in rules(check(store, "27447-50"))
+
+
+def test_pc_and_tc_lines_for_one_code_warn(store) -> None:
+    res = check(store, "71046-26", "71046-TC")
+    assert rules(res) == ["modifier.pc-and-tc"] and res.failed
+    assert "modifier.pc-and-tc" not in rules(check(store, "71046-26"))
+
+
+def test_mue_names_the_setting_in_words(store) -> None:
+    f = next(f for f in check(store, "96417x4", "96413", setting="opps").findings
+             if f.rule == "mue.exceeded")
+    assert "outpatient hospital MUE" in f.message

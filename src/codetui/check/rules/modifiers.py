@@ -40,6 +40,23 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if rec is not None:
                 yield from _against_code(ctx, line, mod, rec)
+    yield from _split_global(ctx)
+
+
+def _split_global(ctx: RuleContext) -> Iterator[Finding]:
+    """26 on one line and TC on another for the same code: together they are the global service."""
+    for code in ctx.claim.codes():
+        lines = ctx.claim.lines_for(code)
+        pc = [ln.number for ln in lines if "26" in ln.modifiers]
+        tc = [ln.number for ln in lines if "TC" in ln.modifiers]
+        if pc and tc:
+            rec = ctx.hcpcs(code) or {}
+            mpfs = rec.get("mpfs") or {}
+            yield Finding("modifier.pc-and-tc", WARNING,
+                          f"{code} is billed with 26 (line {pc[0]}) and TC (line {tc[0]}) on one claim: "
+                          "when one provider furnishes both components, report the global service "
+                          "(the code with neither modifier) on one line.",
+                          (code,), tuple(pc + tc), *(ctx.source(mpfs) if mpfs else ("", "")))
 
 
 def _against_code(ctx: RuleContext, line: ClaimLine, mod: str, rec: dict[str, Any]) -> Iterator[Finding]:
