@@ -12,15 +12,11 @@ milliseconds on 115k documents.
 
 from __future__ import annotations
 
-import bisect
-import datetime as _dt
 import heapq
 import math
 import re
-from dataclasses import asdict, dataclass, field
 from itertools import repeat
 from operator import add, mul, sub
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from codetui.abbrev import expand
@@ -31,12 +27,13 @@ from codetui.searchindex import (
     TABLES,
     IndexData,
     alt_list,
-    build_index,
 )
 from codetui.searchtext import stem, tokenize
 from codetui.textclean import clean_query
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from codetui.store import CodeStore
 
 __all__ = ["Hit", "SearchIndex", "SYSTEMS", "parse_system"]
@@ -80,8 +77,30 @@ def parse_system(text: str | None) -> str | None:
     raise ValueError(f"unknown system {text!r} (use cpt, hcpcs, icd or modifier)")
 
 
-@dataclass(frozen=True)
+def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
+    """Build the index of ``store`` (the builder is imported only on a cache miss)."""
+    from codetui.searchbuild import build_index as build
+
+    return build(store, today)
+
+
+def _today() -> str:
+    import time
+
+    return time.strftime("%Y-%m-%d")  # as date.today().isoformat(), without importing datetime
+
+
+_HIT_FIELDS = ("code", "table", "system", "title", "score", "terminated", "billable", "matched")
+
+
 class Hit:
+    """One search result; immutable, compared and hashed by value like a frozen dataclass.
+
+    Written out by hand because ``dataclasses`` (with ``inspect``) costs ~4 ms to import, a
+    tenth of a whole ``codetui search`` process.
+    """
+
+    __slots__ = _HIT_FIELDS
     code: str  # store key: "96417", "E11.42", "59"
     table: str  # "hcpcs" | "icd10cm" | "modifiers"
     system: str  # "CPT" | "HCPCS" | "ICD-10-CM" | "Modifier"
@@ -91,19 +110,67 @@ class Hit:
     billable: bool | None  # ICD only
     matched: str  # what matched when it isn't the title, else ""
 
+    def __init__(
+        self,
+        code: str,
+        table: str,
+        system: str,
+        title: str,
+        score: float,
+        terminated: bool,
+        billable: bool | None,
+        matched: str,
+    ) -> None:
+        values = (code, table, system, title, score, terminated, billable, matched)
+        for name, value in zip(_HIT_FIELDS, values):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Hit is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Hit is immutable: cannot delete {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in _HIT_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f}={getattr(self, f)!r}" for f in _HIT_FIELDS)
+        return f"Hit({inner})"
+
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f: getattr(self, f) for f in _HIT_FIELDS}
 
 
-@dataclass
 class _Word:
     """One query word and the documents it matches, with points."""
 
-    text: str
-    points: dict[int, int]  # doc -> _BIG + weight * points
-    words: set[str] = field(default_factory=set)  # index words counted as this word
-    expansions: list[str] = field(default_factory=list)  # abbreviation expansions used
-    stems: frozenset[str] = frozenset()  # stems of ``words``, to explain a hit cheaply
+    __slots__ = ("text", "points", "ids", "expansions", "_stems", "_vocab")
+
+    def __init__(self, text: str, points: dict[int, int], ids: set[int] = frozenset(),  # type: ignore[assignment]
+                 expansions: list[str] | None = None, vocab: Any = None) -> None:
+        self.text = text
+        self.points = points  # doc -> _BIG + weight * points
+        self.ids = ids  # vocabulary ids counted as this word
+        self.expansions = expansions or []  # abbreviation expansions used
+        self._vocab = vocab
+        self._stems: frozenset[str] | None = None
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Stems of the words counted as this one, to explain a hit (decoded on first use)."""
+        if self._stems is None:
+            vocab = self._vocab
+            self._stems = frozenset(stem(vocab[i]) for i in self.ids) if vocab is not None else frozenset()
+        return self._stems
 
 
 class SearchIndex:
@@ -111,7 +178,7 @@ class SearchIndex:
 
     def __init__(self, data: IndexData, today: str | None = None) -> None:
         self.data = data
-        self.today = today or _dt.date.today().isoformat()
+        self.today = today or _today()
         self._n = max(len(data.codes), 2)
         self._by_len: dict[int, list[str]] | None = None
 
@@ -121,7 +188,7 @@ class SearchIndex:
         """The index of ``store``, from the disk cache when the store is a file."""
         if store.path is None:
             return cls(build_index(store))
-        return cls.for_path(Path(store.path), store.user_dir, store=store)
+        return cls.for_path(store.path, store.user_dir, store=store)
 
     @classmethod
     def for_path(
@@ -136,16 +203,21 @@ class SearchIndex:
 
         The CLI calls this directly so a warm ``codetui search`` never parses the store.
         """
-        from codetui import paths
         from codetui.searchindex import cache_file, load_cached, save_cache
 
-        cfile = cache_file(store_path, user_dir, cache_dir or paths.cache_dir())
+        if cache_dir is None:
+            from codetui import paths
+
+            cache_dir = paths.cache_dir()
+        cfile = cache_file(store_path, user_dir, cache_dir)
         data = load_cached(cfile)
         if data is None:
             if store is None:
+                from pathlib import Path
+
                 from codetui.store import CodeStore
 
-                store = CodeStore.open(store_path, user_dir=user_dir)
+                store = CodeStore.open(Path(store_path), user_dir=user_dir)
             data = build_index(store)
             save_cache(cfile, data)
         return cls(data)
@@ -186,14 +258,15 @@ class SearchIndex:
         if q.strip().startswith("-"):  # "-59" is how modifiers are written on a claim line
             allowed = SYSTEMS.index("Modifier") if allowed in (None, SYSTEMS.index("Modifier")) else -1
         d = self.data
-        docs = memoryview(d.code_docs).cast("i")
-        i = bisect.bisect_left(d.code_keys, key)
+        docs = d.code_docs
+        keys = d.code_keys
+        i = keys.bisect(key)
         exact: list[tuple[int, float]] = []
         prefix: list[tuple[int, float]] = []
-        while i < len(d.code_keys) and d.code_keys[i].startswith(key) and len(prefix) < limit:
+        while i < len(keys) and (code := keys[i]).startswith(key) and len(prefix) < limit:
             doc = docs[i]
             if allowed is None or d.systems[doc] == allowed:
-                if d.code_keys[i] == key:
+                if code == key:
                     exact.append((doc, 2.0))
                 else:
                     prefix.append((doc, 1.0))
@@ -216,43 +289,36 @@ class SearchIndex:
                 out.append(w)
         return out
 
-    def _known(self, w: str) -> bool:
-        return self.data.word_id(w) >= 0
-
-    def _df(self, w: str) -> int:
-        return self.data.df(w)
-
-    def _completions(self, tok: str, exclude: set[str]) -> list[str]:
-        vocab = self.data.vocab
-        i = bisect.bisect_left(vocab, tok)
-        out: list[str] = []
-        while i < len(vocab) and vocab[i].startswith(tok):
-            if vocab[i] not in exclude:
-                out.append(vocab[i])
-            i += 1
-        total = sum(map(self._df, out))
-        if total > _PREFIX_BUDGET:  # a short prefix: keep the most frequent completions
-            out.sort(key=self._df, reverse=True)
-            kept: list[str] = []
+    def _completions(self, tok: str, exclude: set[int]) -> list[int]:
+        """Ids of the words starting with ``tok`` (a contiguous vocabulary range)."""
+        lo, hi = self.data.vocab.prefix_range(tok)
+        out = [i for i in range(lo, hi) if i not in exclude]
+        df = self.data.df_ids
+        if sum(map(df.__getitem__, out)) > _PREFIX_BUDGET:
+            # a short prefix: keep the most frequent completions
+            out.sort(key=df.__getitem__, reverse=True)
+            kept: list[int] = []
             budget = _PREFIX_BUDGET
-            for w in out:
-                budget -= self._df(w)
+            for i in out:
+                budget -= df[i]
                 if budget < 0:
                     break
-                kept.append(w)
+                kept.append(i)
             out = kept
         return out
 
-    def _fuzzy(self, tok: str) -> list[tuple[str, int]]:
-        """Index words within 1 edit (5-8 letters) or 2 edits (9+), transpositions count as 1."""
+    def _fuzzy(self, tok: str) -> list[tuple[int, int]]:
+        """(word id, edits) of index words within 1 edit (5-8 letters) or 2 edits (9+),
+        transpositions count as 1."""
         if len(tok) < 5 or not tok.isalpha():
             return []
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
+        d = self.data
         if self._by_len is None:
             by_len: dict[int, list[str]] = {}
-            for w in self.data.vocab:  # once per index, on the first misspelt word
+            for w in d.vocab:  # once per index, on the first misspelt word
                 by_len.setdefault(len(w), []).append(w)
             self._by_len = by_len
         maxd = 2 if len(tok) >= 9 else 1
@@ -262,8 +328,8 @@ class SearchIndex:
         found = process.extract(
             tok, choices, scorer=OSA.distance, processor=None, score_cutoff=maxd, limit=None
         )
-        found.sort(key=lambda r: (r[1], -self._df(r[0])))
-        return [(w, int(dist)) for w, dist, _ in found[:20]]
+        found.sort(key=lambda r: (r[1], -d.df(r[0])))
+        return [(d.word_id(w), int(dist)) for w, dist, _ in found[:20]]
 
     def _weight(self, df: int) -> int:
         """1 (in every title) .. 10 (a rare word): rarer words decide more."""
@@ -271,22 +337,21 @@ class SearchIndex:
             return 10
         return max(1, min(10, 1 + round(9 * math.log(self._n / df) / math.log(self._n))))
 
+    def _variant_ids(self, word: str) -> list[int]:
+        """The word itself (when indexed) and every indexed word sharing its stem."""
+        wid = self.data.word_id(word)
+        variants = [i for i in self.data.stem_variant_ids(stem(word)) if i != wid]
+        return [wid] + variants if wid >= 0 else variants
+
     def _docs_of(self, word: str) -> tuple[set[int], set[int]]:
         """(docs with the word or a stem variant in the title or a synonym, the same in any text)."""
-        d = self.data
-        variants = [word] + [w for w in d.stem_variants(stem(word)) if w != word]
         title: set[int] = set()
         other: set[int] = set()
-        for w in variants:
-            t = d.title_postings(w)
-            if t is not None:
-                title.update(t)
-            syn = d.synonym_postings(w)
-            if syn is not None:
-                title.update(syn)
-            a = d.label_postings(w)
-            if a is not None:
-                other.update(a)
+        for i in self._variant_ids(word):
+            t, syn, a = self.data.postings(i)
+            title.update(t)
+            title.update(syn)
+            other.update(a)
         return title, title | other
 
     def _expansion_docs(self, expansion: str) -> tuple[set[int], set[int]]:
@@ -300,23 +365,24 @@ class SearchIndex:
 
     def _word(self, tok: str, *, prefix: bool, single: bool) -> _Word | None:
         d = self.data
-        groups: list[tuple[tuple[int, int, int], list[str]]] = []
-        exact = [tok] if self._known(tok) else []
+        groups: list[tuple[tuple[int, int, int], list[int]]] = []
+        wid = d.word_id(tok)
+        exact = [wid] if wid >= 0 else []
         if exact:
             groups.append((_EXACT, exact))
-        stems = [w for w in d.stem_variants(stem(tok)) if w != tok]
+        stems = [i for i in d.stem_variant_ids(stem(tok)) if i != wid]
         if stems:
             groups.append((_STEM, stems))
         expansions = expand(tok)
-        completions: list[str] = []
+        completions: list[int] = []
         if prefix and (len(tok) >= 3 or single):
             completions = self._completions(tok, set(exact) | set(stems))
             if completions:
                 groups.append((_PREFIX, completions))
         if not exact and not stems and not completions and not expansions:
             fuzzy = self._fuzzy(tok)
-            f1 = [w for w, dist in fuzzy if dist <= 1]
-            f2 = [w for w, dist in fuzzy if dist == 2]
+            f1 = [i for i, dist in fuzzy if dist <= 1]
+            f2 = [i for i, dist in fuzzy if dist == 2]
             if f1:
                 groups.append((_FUZZY1, f1))
             if f2:
@@ -325,20 +391,18 @@ class SearchIndex:
             if prefix and len(tok) <= 2 and not single:
                 return None  # a word still being typed: ignore it rather than match nothing
             return _Word(tok, {})
-        words = {w for _, ws in groups for w in ws}
-        df = sum(map(self._df, words))
+        ids = {i for _, group in groups for i in group}
+        df = sum(map(d.df_ids.__getitem__, ids))
         # (points, doc numbers): applied lowest first so a document keeps its best match
         layers: list[tuple[int, Any]] = []
-        for (pt, ps, pa), ws in groups:
-            for w in ws:
-                a = d.label_postings(w)
-                if a is not None:
+        for (pt, ps, pa), group in groups:
+            for i in group:
+                t, syn, a = d.postings(i)
+                if a:
                     layers.append((pa, a))
-                syn = d.synonym_postings(w)
-                if syn is not None:
+                if syn:
                     layers.append((ps, syn))
-                t = d.title_postings(w)
-                if t is not None:
+                if t:
                     layers.append((pt, t))
         for n, exp in enumerate(expansions):
             # the first expansion is what the abbreviation usually means; others score lower.
@@ -353,7 +417,7 @@ class SearchIndex:
         points: dict[int, int] = {}
         for pts, docs in layers:
             points.update(dict.fromkeys(docs, _BIG + weight * pts))
-        return _Word(tok, points, words, expansions, frozenset(map(stem, words)))
+        return _Word(tok, points, ids, expansions, d.vocab)
 
     def _word_matches(
         self, words: list[_Word], allowed: int | None, limit: int

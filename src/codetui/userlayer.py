@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
-
 CPT_FILE = "cpt.json"
 
 
 def load_cpt_descriptors(user_dir: Path) -> dict[str, str]:
     """{code: descriptor} from ``user_dir/cpt.json``; {} when absent or unreadable."""
+    import orjson  # imported here: `codetui search` needs only CPT_FILE (orjson costs ~5 ms)
+
     path = user_dir / CPT_FILE
     try:
         data = orjson.loads(path.read_bytes())
@@ -36,6 +36,8 @@ def save_cpt_descriptors(user_dir: Path, source: str, descriptors: dict[str, str
     A replace, not a merge: the user's file is their whole licensed set, and a stale code from
     an older file would otherwise linger with text the user no longer has.
     """
+    import orjson
+
     from codetui.storage import atomic_write
 
     path = cpt_path(user_dir)

@@ -7,7 +7,6 @@ search is one short process.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from typing import Any
 
@@ -57,18 +56,35 @@ def format_hit(hit: Any, width: int = 80) -> str:
     return head + _fit(text, width - len(head))
 
 
-def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _terminal_width() -> int:
+    """As shutil.get_terminal_size().columns (COLUMNS first), without importing shutil."""
+    import os
 
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+def run(args: argparse.Namespace) -> int:
     from codetui import paths
     from codetui.search import SearchIndex
-    from codetui.storage import StoreError
 
     query = " ".join(args.query)
-    store_path = Path(args.store) if getattr(args, "store", None) else paths.shipped_store_path()
+    store_path = args.store if getattr(args, "store", None) else paths.shipped_store_path()
     try:
         index = SearchIndex.for_path(store_path, paths.user_dir())
-    except StoreError as exc:
+    except Exception as exc:  # storage (orjson, tinydb) is imported only when the cache misses
+        from codetui.storage import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
         print(f"codetui: {exc}", file=sys.stderr)
         return 2
     hits = index.search(query, system=args.system or None, limit=args.limit)
@@ -82,6 +98,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         return 0
-    width = shutil.get_terminal_size((80, 24)).columns
+    width = _terminal_width()
     sys.stdout.write("".join(format_hit(h, width) + "\n" for h in hits))
     return 0
