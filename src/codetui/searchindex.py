@@ -87,7 +87,16 @@ class Packed:
         return str(self.buf[b + self._off[i] : b + self._off[i + 1]], "utf-8")
 
     def __iter__(self) -> Iterator[str]:
-        return (self[i] for i in range(self._n))
+        return iter(self.tolist())
+
+    def tolist(self) -> list[str]:
+        """Every item, decoded at once (C-level slicing when the blob is ASCII, as words are)."""
+        b, off = self.base, self._off.tolist()
+        blob = self.buf[b + off[0] : b + off[-1]]
+        text = str(blob, "utf-8")
+        if len(text) == len(blob):  # ASCII: byte offsets are character offsets
+            return list(map(text.__getitem__, map(slice, off[:-1], off[1:])))
+        return [str(blob[off[i] : off[i + 1]], "utf-8") for i in range(self._n)]
 
     def bisect(self, key: str) -> int:
         """Leftmost position for ``key`` in this sorted list (UTF-8 bytes sort like code points)."""

@@ -7,6 +7,7 @@ that is why tokenizing, stop words and stemming live in one small module.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from codetui.abbrev import SLASHED
 
@@ -54,6 +55,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # pure; explaining a hit stems the same title words again and again
 def stem(word: str) -> str:
     """A light stem so that inflections meet: diabetes/diabetic, fracture/fractured/fractures,
     neuropathy/neuropathic, hypertension/hypertensive. Numbers and short words stay as they are.
