@@ -35,13 +35,16 @@ def default_page_builder(store: Any, target: str, expanded: frozenset[str]) -> P
 class CodeTuiApp(App[int]):
     """Search, code pages, history, bookmarks and notes over one ``CodeStore``."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "tools.tcss"]
     TITLE = "codetui"
     COMMANDS = App.COMMANDS | {CodeProvider}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark,f1", "help", "All keys", key_display="?"),
         Binding("ctrl+p", "command_palette", "Command palette (finds codes too)", show=False),
+        Binding("f2", "tool('check')", "Check claim lines"),
+        Binding("f3", "tool('ask')", "Ask a question about codes"),
+        Binding("f4", "tool('note')", "Clinical note: redact, find codes"),
     ]
 
     def __init__(
@@ -128,8 +131,24 @@ class CodeTuiApp(App[int]):
     def get_default_screen_instance(self) -> Any:
         return self.screen_stack[0] if self.screen_stack else None
 
+    def action_tool(self, name: str) -> None:
+        """F2/F3/F4: the Check, Ask or clinical note screen (kept while the app runs)."""
+        from codetui.tui.screens.tools import open_tool
+
+        open_tool(self, name)
+
+    def get_system_commands(self, screen: Any) -> Any:
+        from textual.app import SystemCommand
+
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Check claim lines", "Claim-line checker (F2)", lambda: self.action_tool("check"))
+        yield SystemCommand("Ask a question", "Offline answers about codes (F3)", lambda: self.action_tool("ask"))
+        yield SystemCommand("Clinical note", "Redact a note and find its ICD-10-CM codes (F4)",
+                            lambda: self.action_tool("note"))
+
     def action_help(self) -> None:
         from codetui.tui.screens.browser import BrowserScreen
+        from codetui.tui.screens.tools import tool_key_groups
         from codetui.tui.screens.help import HelpScreen, key_rows
         from codetui.tui.widgets.page_view import PageView
         from codetui.tui.widgets.results import ResultList
@@ -142,6 +161,7 @@ class CodeTuiApp(App[int]):
             ("On a page", PageView.BINDINGS),
             ("In the results", [Binding("enter", "", "Open the highlighted code"), *ResultList.BINDINGS]),
             ("Editing a note", [Binding("ctrl+s", "", "Save"), Binding("escape", "", "Cancel")]),
+            *tool_key_groups(),
         ]
         from codetui.tui.widgets.status import source_lines
 
