@@ -42,7 +42,7 @@ WORD_QUERIES = ["copd exacerbation", "knee replacement", "urinary tract infectio
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def run_child(cmd: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, int]:
@@ -71,10 +71,15 @@ def main() -> None:
         "import sys;sys.stdout.write(''.join(f'{d.codes[i]} {d.titles[i]}\\n' for i in range(len(d.codes))))"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        # Installed-style: pip compiles .pyc files at install time, but this sandbox sets
+        # PYTHONDONTWRITEBYTECODE, so without this every run would compile codetui from source.
+        # The "no .pyc" column runs a copy of the package without them, to show that cost too.
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src" / "codetui")], check=True)
         lines = Path(tmp) / "lines.txt"
         with open(lines, "wb") as fh:
             subprocess.run(py + [warm], env=env, stdout=fh, check=True)  # also warms both caches
-        n_lines = sum(1 for _ in open(lines, "rb"))
+        with open(lines, "rb") as fh:
+            n_lines = sum(1 for _ in fh)
 
         ready_code = (
             "import time;t=time.perf_counter();from pathlib import Path;from codetui.store import CodeStore;"
@@ -83,14 +88,10 @@ def main() -> None:
         )
         ready = []
         for _ in range(args.runs):
-            out = subprocess.run(py + [ready_code], env=env, capture_output=True, text=True)
+            out = subprocess.run(py + [ready_code], env=env, capture_output=True, text=True, check=True)
             ready.append(float(out.stdout.strip()))
         print(f"store + search index ready (warm cache, fresh process): median {statistics.median(ready)*1000:.1f} ms")
 
-        # Installed-style: pip compiles .pyc files at install time, but this sandbox sets
-        # PYTHONDONTWRITEBYTECODE, so without this every run would compile codetui from source.
-        # The "no .pyc" column runs a copy of the package without them, to show that cost too.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src" / "codetui")], check=True)
         nopyc = Path(tmp) / "src"
         shutil.copytree(REPO / "src" / "codetui", nopyc / "codetui", ignore=shutil.ignore_patterns("__pycache__"))
         env_src = dict(env, PYTHONPATH=str(nopyc), PYTHONDONTWRITEBYTECODE="1")

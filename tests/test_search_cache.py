@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from search_fixture import tables, write_fixture_store
 
 from codetui import searchindex
 from codetui.search import Hit, SearchIndex
 from codetui.store import CodeStore
-
-from search_fixture import tables, write_fixture_store
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -94,7 +93,7 @@ def test_warm_cli_search_loads_no_store_modules(tmp_path: Path, env: Path) -> No
         "print(rc, heavy)"
     )
     run_env = dict(os.environ, PYTHONPATH=str(SRC))
-    first = subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True, text=True)
+    first = subprocess.run([sys.executable, "-c", code], check=False, env=run_env, capture_output=True, text=True)
     assert first.stdout.strip().splitlines()[-1].startswith("0 ")  # built the cache
-    warm = subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-c", code], check=False, env=run_env, capture_output=True, text=True)
     assert warm.stdout.strip().splitlines()[-1] == "0 []", warm.stderr

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from codetui.store import CodeStore
 
-__all__ = ["Hit", "SearchIndex", "SYSTEMS", "parse_system"]
+__all__ = ["SYSTEMS", "Hit", "SearchIndex", "parse_system"]
 
 MAX_TOKENS = 12
 _BIG = 1 << 12  # one more matched word outranks any points difference
@@ -77,7 +77,7 @@ def parse_system(text: str | None) -> str | None:
     raise ValueError(f"unknown system {text!r} (use cpt, hcpcs, icd or modifier)")
 
 
-def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
+def build_index(store: CodeStore, today: str | None = None) -> IndexData:
     """Build the index of ``store`` (the builder is imported only on a cache miss)."""
     from codetui.searchbuild import build_index as build
 
@@ -153,7 +153,7 @@ class Hit:
 class _Word:
     """One query word and the documents it matches, with points."""
 
-    __slots__ = ("text", "points", "ids", "expansions", "_stems", "_vocab")
+    __slots__ = ("_stems", "_vocab", "expansions", "ids", "points", "text")
 
     def __init__(self, text: str, points: dict[int, int], ids: set[int] = frozenset(),  # type: ignore[assignment]
                  expansions: list[str] | None = None, vocab: Any = None) -> None:
@@ -184,7 +184,7 @@ class SearchIndex:
 
     # ---- construction ---------------------------------------------------------------------
     @classmethod
-    def for_store(cls, store: "CodeStore") -> "SearchIndex":
+    def for_store(cls, store: CodeStore) -> SearchIndex:
         """The index of ``store``, from the disk cache when the store is a file."""
         if store.path is None:
             return cls(build_index(store))
@@ -193,12 +193,12 @@ class SearchIndex:
     @classmethod
     def for_path(
         cls,
-        store_path: Path,
+        store_path: str | Path,
         user_dir: Path | None,
         *,
-        store: "CodeStore | None" = None,
+        store: CodeStore | None = None,
         cache_dir: Path | None = None,
-    ) -> "SearchIndex":
+    ) -> SearchIndex:
         """Load the cached index of the store file; open the store and rebuild only on a miss.
 
         The CLI calls this directly so a warm ``codetui search`` never parses the store.
@@ -220,6 +220,7 @@ class SearchIndex:
                 store = CodeStore.open(Path(store_path), user_dir=user_dir)
             data = build_index(store)
             save_cache(cfile, data)
+            data = load_cached(cfile) or data  # mapped: the built bytes (~25 MB) can go
         return cls(data)
 
     # ---- public ---------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def _strings(items: list[str]) -> tuple[bytes, bytes]:
     return b"".join(blobs), _ints(offs)
 
 
-def _index_terms(store: "CodeStore") -> dict[str, list[str]]:
+def _index_terms(store: CodeStore) -> dict[str, list[str]]:
     """ICD key -> index-term texts ("Neoplasm, bladder, dome - Malignant Primary").
 
     Index codes may omit the 7th character ("T39.1X1"); those resolve to the record itself (and
@@ -106,7 +106,7 @@ def _hcpcs_texts(rec: dict[str, Any], title: str) -> tuple[list[str], list[str]]
 
 # Words that make a title longer without making it more specific: "Heart failure, unspecified"
 # is the default heart failure code, not a narrower one.
-_NEUTRAL = frozenset("unspecified nos not specified site organism elsewhere classified".split())
+_NEUTRAL = frozenset(["unspecified", "nos", "not", "specified", "site", "organism", "elsewhere", "classified"])
 _PARENS = re.compile(r"\([^)]*\)")
 
 
@@ -120,7 +120,7 @@ def _is_seventh(key: str, rec: dict[str, Any]) -> bool:
     return bool(rec.get("seventh_from")) and len(key) == 8
 
 
-def _icd_base_title(store: "CodeStore", key: str, rec: dict[str, Any]) -> str:
+def _icd_base_title(store: CodeStore, key: str, rec: dict[str, Any]) -> str:
     """The title without the 7th-character part ("..., initial encounter for closed fracture")."""
     if _is_seventh(key, rec):
         base = store.icd_table.get(key[:-1])
@@ -129,7 +129,7 @@ def _icd_base_title(store: "CodeStore", key: str, rec: dict[str, Any]) -> str:
     return str(rec["title"]) if "title" in rec else ""
 
 
-def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
+def build_index(store: CodeStore, today: str | None = None) -> IndexData:
     """Turn a store into an IndexData (2-3 s on the full store, then cached)."""
     today = today or _dt.date.today().isoformat()
     index_terms = _index_terms(store)

@@ -19,7 +19,8 @@ import marshal
 import mmap
 import os
 import zlib
-from typing import TYPE_CHECKING, Any, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,7 +68,7 @@ class Packed:
     A hit list needs fifty of 120k titles, so none is turned into a str before it is asked for.
     """
 
-    __slots__ = ("buf", "base", "_off", "_n")
+    __slots__ = ("_n", "_off", "base", "buf")
 
     def __init__(self, buf: Any, base: int, offsets: memoryview) -> None:
         self.buf = buf  # bytes or the mmap: slicing either gives bytes (a memoryview can't compare)
@@ -242,7 +243,7 @@ def pack(sections: dict[str, bytes]) -> bytes:
     return MAGIC + head.tobytes() + b"".join(parts)
 
 
-def build_index(store: "CodeStore", today: str | None = None) -> IndexData:
+def build_index(store: CodeStore, today: str | None = None) -> IndexData:
     """Turn a store into an IndexData (2-3 s on the full store, then cached)."""
     from codetui.searchbuild import build_index as build
 
@@ -260,7 +261,7 @@ def _stat_sig(path: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def cache_file(store_path: "Path", user_dir: "Path | None", cache_dir: "Path") -> str:
+def cache_file(store_path: str | Path, user_dir: str | Path | None, cache_dir: str | Path) -> str:
     """The cache file for this store file in its current state (size, mtime) and user layer."""
     from codetui.userlayer import CPT_FILE
 
@@ -275,7 +276,7 @@ def cache_file(store_path: "Path", user_dir: "Path | None", cache_dir: "Path") -
     return os.path.join(cache_dir, f"search-{path_hash}-{state_hash}.idx")
 
 
-def load_cached(path: "str | Path", today: str | None = None) -> IndexData | None:
+def load_cached(path: str | Path, today: str | None = None) -> IndexData | None:
     """The cached index, or None when absent, corrupt, of another version or out of date.
 
     The file is mapped, not read. Cache files are only ever replaced by rename (save_cache), so
@@ -288,7 +289,7 @@ def load_cached(path: "str | Path", today: str | None = None) -> IndexData | Non
         return None
     try:
         idx = IndexData(mm)
-    except Exception:  # ValueError/TypeError/EOFError on garbage
+    except Exception:  # noqa: BLE001 - ValueError/TypeError/EOFError/IndexError: garbage is a miss
         return None
     if idx.next_change and (today or _today()) >= idx.next_change:
         return None  # a code terminated since the build: flags and ranks changed
@@ -301,7 +302,7 @@ def _today() -> str:
     return time.strftime("%Y-%m-%d")  # datetime costs ~1 ms to import; this is the same date
 
 
-def save_cache(path: "str | Path", idx: IndexData) -> None:
+def save_cache(path: str | Path, idx: IndexData) -> None:
     """Write atomically and delete stale caches of the same store; failures are not fatal.
 
     Stale: the same store path (any older state or version), or a name from an older layout.

@@ -13,7 +13,7 @@ from codetui.abbrev import SLASHED
 
 # Words too common or too small to narrow anything down. Not indexed, dropped from queries.
 STOPWORDS: frozenset[str] = frozenset(
-    "a an and are as at be by for from in into is it its of on or the to with w".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "the", "to", "with", "w"]
 )
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
