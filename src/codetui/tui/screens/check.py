@@ -84,7 +84,7 @@ class CheckScreen(ToolScreen):
     """Claim line, option fields, the one-line error, findings."""
 
     TOOL = "check"
-    HINT = "Enter check · ↓ findings · Esc browser · ? keys"
+    HINT = "Enter check · ↓ findings · Esc browser · F1 keys"
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="tool-top"):
