@@ -67,15 +67,3 @@ def test_linkify_ignores_non_codes(shipped_store: CodeStore) -> None:
 def test_cpt_title_is_classification_not_descriptor(shipped_store: CodeStore) -> None:
     page = build_page(shipped_store, "96417")
     assert page.title.startswith("[") and "Cancer chemotherapy" in page.title
-
-
-def test_ptp_section_puts_edits_in_force_first_and_marks_deleted(shipped_store) -> None:
-    sec = next(s for s in build_page(shipped_store, "G0202").sections if s.key == "ptp")
-    assert sec.title.endswith("0 in force, 19 deleted")  # G0202 ended 2017: all its edits too
-    assert all("DELETED " in r.text for r in sec.rows)
-    sec = next(s for s in build_page(shipped_store, "71046").sections if s.key == "ptp")
-    assert "in force" in sec.title and "DELETED" not in sec.rows[0].text
-    seen_deleted = False
-    for r in sec.rows:  # once deleted rows start, no edit in force follows
-        seen_deleted = seen_deleted or "DELETED " in r.text
-        assert "DELETED " in r.text or not seen_deleted

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 from codetui.commands.common import open_store, print_json
+from codetui.textclean import strip_controls
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -25,10 +27,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"Your CPT descriptors: {len(user):,}" if user else
           "Your CPT descriptors: none (load a licensed file with `codetui import cpt FILE`)")
     print()
-    print(f"{'source':<22} {'release':<44} {'rows':>9} {'rej':>5}")
     for s in sources:
-        rel = s.get("release", "")
-        rel = rel if len(rel) <= 44 else rel[:43] + "…"
-        print(f"{s['id']:<22} {rel:<44} {s.get('rows', 0):>9,} {s.get('rejected', 0):>5,}")
-        print(f"  {s.get('publisher', '')}: {s.get('name', '')}"[:80])
+        rejected = f", {s.get('rejected', 0):,} rejected" if s.get("rejected") else ""
+        print(f"{s['id']}  ({s.get('rows', 0):,} rows{rejected})")
+        for text in (f"{s.get('publisher', '')}: {s.get('name', '')}", f"release: {s.get('release', '')}"):
+            print(textwrap.fill(strip_controls(text, keep_newlines=False), width=80,
+                                initial_indent="  ", subsequent_indent="    "))
     return 0
