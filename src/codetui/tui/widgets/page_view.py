@@ -241,11 +241,11 @@ class PageView(ScrollView, can_focus=True):
         self.refresh()
 
     def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False, immediate=True)
+        self.scroll_page_down(animate=False)
         self.call_after_refresh(self._cursor_to_view)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False, immediate=True)
+        self.scroll_page_up(animate=False)
         self.call_after_refresh(self._cursor_to_view)
 
     def action_first(self) -> None:
