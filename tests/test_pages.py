@@ -67,3 +67,29 @@ def test_linkify_ignores_non_codes(shipped_store: CodeStore) -> None:
 def test_cpt_title_is_classification_not_descriptor(shipped_store: CodeStore) -> None:
     page = build_page(shipped_store, "96417")
     assert page.title.startswith("[") and "Cancer chemotherapy" in page.title
+
+
+def test_icd_page_lists_where_the_code_is_named(shipped_store: CodeStore) -> None:
+    refs = dict(shipped_store.referenced_by("Z79.4"))
+    assert refs.get("E11") == "use_additional"  # "Use additional code ... insulin (Z79.4)"
+    page = build_page(shipped_store, "icd:E11.42")
+    sec = next(s for s in page.sections if s.key == "referenced_by")
+    assert sec.collapsed and "icd:G63" in {lk for r in sec.rows for lk in r.links}
+    assert not any(src.startswith("ch") for src, _ in shipped_store.referenced_by("E11.42"))
+
+
+def test_in_memory_store_answers_references_too() -> None:
+    store = CodeStore.from_tables({"icd10cm": [
+        {"code": "E11.9", "kind": "code", "title": "T2DM"},
+        {"code": "Z79.4", "kind": "code", "title": "Insulin", "code_also": ["diabetes (E11.-)"]},
+        {"code": "ch4", "kind": "chapter", "title": "Ch", "excludes2": ["all (E00-E89)"]},
+    ]})
+    assert store.referenced_by("E11.9") == [("Z79.4", "code_also")]
+
+
+def test_modifier_26_page_lists_codes_with_a_26_row(shipped_store: CodeStore) -> None:
+    page = build_page(shipped_store, "mod:26")
+    sec = next(s for s in page.sections if s.key == "fee_rows")
+    assert sec.total > 1000 and "code:71046" in {lk for r in sec.rows for lk in r.links} | set(
+        f"code:{c}" for c in shipped_store.codes_with_modifier_row("26"))
+    assert "71046" in shipped_store.codes_with_modifier_row("26")

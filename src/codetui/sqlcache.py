@@ -20,9 +20,10 @@ import orjson
 
 from tinydb import TinyDB
 
+from codetui.refs import modifier_rows, note_refs
 from codetui.storage import ReadOnlyStorage
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 _INDEXED_FLAGS = ("aoc",)
 _KEY_FIELD = {"terms": "id", "ncd": "id", "meta": "id"}
 
@@ -58,6 +59,8 @@ def _write_cache(store_path: Path, target: Path, fingerprint: str) -> None:
             CREATE TABLE info(k TEXT PRIMARY KEY, v TEXT);
             CREATE TABLE records(tbl TEXT, key TEXT, parent TEXT, flags TEXT, doc BLOB,
                                  PRIMARY KEY (tbl, key)) WITHOUT ROWID;
+            CREATE TABLE note_refs(start TEXT, end TEXT, source TEXT, field TEXT);
+            CREATE TABLE modifier_rows(modifier TEXT, code TEXT);
             """
         )
         rows: list[tuple[str, str, Any, Any, bytes]] = []
@@ -71,6 +74,14 @@ def _write_cache(store_path: Path, target: Path, fingerprint: str) -> None:
                 rows.append((name, key, doc.get("parent"), flags if flags != ",," else None,
                              orjson.dumps(doc)))
         conn.executemany("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)", rows)
+        icd = raw.get("icd10cm", {})
+        conn.executemany("INSERT INTO note_refs VALUES (?,?,?,?)",
+                         (r for doc in icd.values() for r in note_refs(doc.get("code", ""), doc)))
+        conn.execute("CREATE INDEX refs_by_start ON note_refs(start)")
+        hc = raw.get("hcpcs", {})
+        conn.executemany("INSERT INTO modifier_rows VALUES (?,?)",
+                         (r for doc in hc.values() for r in modifier_rows(doc.get("code", ""), doc)))
+        conn.execute("CREATE INDEX modrows ON modifier_rows(modifier)")
         conn.execute("CREATE INDEX by_parent ON records(tbl, parent) WHERE parent IS NOT NULL")
         conn.execute("INSERT INTO info VALUES ('fingerprint', ?)", (fingerprint,))
         conn.commit()

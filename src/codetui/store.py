@@ -39,6 +39,7 @@ class CodeStore:
     ) -> None:
         self.path = path
         self.user_dir = user_dir
+        self._conn: Any = None  # the SQLite cache, when opened from a file
         self._tables = tables
         empty = DictTable({})
         self.hcpcs_table: Any = tables.get("hcpcs", empty)
@@ -67,7 +68,9 @@ class CodeStore:
         if "meta" not in names:
             raise StoreError(f"{path}: corrupt store (no meta table)")
         tables: dict[str, Any] = {name: SqlTable(conn, name) for name in names}
-        return cls(tables, path=path, user_dir=user_dir if user_dir is not None else paths.user_dir())
+        store = cls(tables, path=path, user_dir=user_dir if user_dir is not None else paths.user_dir())
+        store._conn = conn
+        return store
 
     @classmethod
     def from_tables(cls, tables: dict[str, Iterable[Record]], user_dir: Path | None = None) -> "CodeStore":
@@ -194,6 +197,41 @@ class CodeStore:
 
     def addons_of(self, primary: str) -> list[tuple[str, Record]]:
         return self.addons_by_primary.get(compact(primary), [])
+
+    def referenced_by(self, icd_code: str) -> list[tuple[str, str]]:
+        """(record key, note field) of ICD records whose notes name this code, an ancestor of
+        it ("E11.4-") or a range holding it ("E08-E13") — the reverse of the note links."""
+        from codetui.refs import refs_to
+
+        rec = self.icd(icd_code)
+        if rec is None:
+            return []
+        code = rec["code"]
+        if self._conn is not None:
+            prefixes = {code[:n] for n in range(3, len(code) + 1)}
+            marks = ",".join("?" * len(prefixes))
+            rows = self._conn.execute(
+                f"SELECT start, end, source, field FROM note_refs WHERE start IN ({marks})"
+                " OR (start < end AND start <= ? AND end >= ?)",
+                (*prefixes, code[:3], code[:3]),
+            ).fetchall()
+        else:
+            rows = self._dict_note_refs
+        return [(src, field) for src, field in refs_to(code, rows) if src != code]
+
+    @cached_property
+    def _dict_note_refs(self) -> list[tuple[str, str, str, str]]:
+        from codetui.refs import note_refs
+
+        return [r for key, rec in self.icd_table.items() for r in note_refs(key, rec)]
+
+    def codes_with_modifier_row(self, modifier: str) -> list[str]:
+        """Codes with their own fee-schedule row for this modifier (26, TC, 53)."""
+        mod = compact(modifier)
+        if self._conn is not None:
+            rows = self._conn.execute("SELECT code FROM modifier_rows WHERE modifier=? ORDER BY code", (mod,))
+            return [r[0] for r in rows.fetchall()]
+        return sorted(k for k, r in self.hcpcs_table.items() if mod in r.get("mpfs", {}).get("mods", {}))
 
     def codes_in_range(self, start: str, end: str) -> list[str]:
         """Codes between two codes of the same system, inclusive, e.g. H40-H42, 96413-96417.

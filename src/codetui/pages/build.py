@@ -26,7 +26,7 @@ def build_page(store: Any, target: str, expand: frozenset[str] = frozenset()) ->
         return build_icd_page(store, rec, expand) if rec else None
     if kind == "mod":
         rec = store.modifier(value)
-        return build_modifier_page(store, rec) if rec else None
+        return build_modifier_page(store, rec, expand) if rec else None
     if kind == "range":
         return build_range_page(store, value, expand)
     found = store.lookup(value)
@@ -40,4 +40,4 @@ def build_page(store: Any, target: str, expand: frozenset[str] = frozenset()) ->
         return build_hcpcs_page(store, rec, expand)
     if table == "icd10cm":
         return build_icd_page(store, rec, expand)
-    return build_modifier_page(store, rec)
+    return build_modifier_page(store, rec, expand)

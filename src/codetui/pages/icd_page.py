@@ -103,6 +103,28 @@ def _edits(store: Any, rec: dict[str, Any]) -> Section | None:
     return section("edits", "Edits and coverage", rows, store=store, src="mce" if rec.get("mce") else "lab_ncd")
 
 
+_FIELD_WORDS = {
+    "excludes1": "Excludes1", "excludes2": "Excludes2", "code_first": "Code first",
+    "use_additional": "Use additional", "code_also": "Code also", "includes": "Includes", "notes": "Note",
+}
+REF_ROWS = 100
+
+
+def _referenced_by(store: Any, rec: dict[str, Any], expand: frozenset[str]) -> Section | None:
+    """Where other codes' notes name this code (or a range/ancestor holding it)."""
+    if rec.get("kind") not in ("category", "code"):
+        return None
+    refs = store.referenced_by(rec["code"])
+    limit = len(refs) if "referenced_by" in expand else REF_ROWS
+    rows = []
+    for src, field in refs[:limit]:
+        other = store.icd_table.get(src, {})
+        rows.append(link_row(_FIELD_WORDS.get(field, field), (Span(src, f"icd:{src}"),
+                                                             Span(f"  {other.get('title', '')[:60]}"))))
+    return section("referenced_by", "Named in the notes of", rows, store=store, src=rec.get("src"),
+                   collapsed=True, total=len(refs) if len(refs) > limit else 0)
+
+
 def build_icd_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = frozenset()) -> Page:
     flags = []
     kind = rec.get("kind", "code")
@@ -119,6 +141,7 @@ def build_icd_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = fro
         _seventh(store, rec),
         _edits(store, rec),
         _gems(store, rec),
+        _referenced_by(store, rec, expand),
     ]
     code = rec["code"] if kind != "chapter" else f"Chapter {rec.get('chapter', '')}"
     return Page(

@@ -8,7 +8,19 @@ from codetui.pages.common import link_row, section, text_row
 from codetui.pages.model import Page, Span
 
 
-def build_modifier_page(store: Any, rec: dict[str, Any]) -> Page:
+MOD_ROWS = 200
+
+
+def _fee_rows(store: Any, mod: str, expand: frozenset[str]) -> Any:
+    """Codes with their own fee-schedule row for this modifier (26, TC, 53): links."""
+    codes = store.codes_with_modifier_row(mod)
+    limit = len(codes) if "fee_rows" in expand else MOD_ROWS
+    rows = [link_row("", (Span(c, f"code:{c}"), Span(f"  {store.title(c)[:60]}"))) for c in codes[:limit]]
+    return section("fee_rows", f"Codes with their own fee-schedule row for -{mod}", rows, store=store,
+                   src="pfs_rvu", collapsed=True, total=len(codes) if len(codes) > limit else 0)
+
+
+def build_modifier_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = frozenset()) -> Page:
     rows = [text_row(label, rec[key]) for key, label in
             (("explanation", "What it says"), ("use_when", "Use when"), ("not_when", "Not when")) if rec.get(key)]
     if "ptp_associated" in rec:
@@ -22,6 +34,7 @@ def build_modifier_page(store: Any, rec: dict[str, Any]) -> Page:
         section("explanation", "Explanation (codetui's own words)", rows, store=store, src="codetui_modifiers"),
         section("related", "Related modifiers", related, store=store, src="codetui_modifiers"),
         section("cms", "HCPCS Level II modifier (CMS)", cms, store=store, src=anweb.get("src")),
+        _fee_rows(store, rec["code"], expand),
     ]
     return Page(
         target=f"mod:{rec['code']}",
