@@ -11,7 +11,7 @@ from codetui.importers import ncci_aoc
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ncci" / "raw"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 @pytest.fixture(scope="module")

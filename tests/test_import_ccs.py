@@ -11,7 +11,7 @@ from codetui.importers import ccs
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ccs"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 def _resolve(raw: Path, codes: list[str]) -> tuple[dict, Rejects]:

@@ -121,7 +121,7 @@ def test_excel_workbook_is_refused_with_a_hint(tmp_path: Path) -> None:
         read_cpt_file(book)
 
 
-PPRRVU = Path("/work/shared/data/raw/cms-pfs-rvu-2026c/PPRRVU2026_Jul_nonQPP.csv")
+PPRRVU = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "cms-pfs-rvu-2026c/PPRRVU2026_Jul_nonQPP.csv")
 
 
 @pytest.mark.skipif(not PPRRVU.exists(), reason="raw data folder absent")

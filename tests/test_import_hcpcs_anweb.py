@@ -10,7 +10,7 @@ from codetui.importers import hcpcs_anweb
 from codetui.importers.base import ImportError_, Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hcpcs"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 FILE = "HCPC2025_OCT_ANWEB.csv"
 
 

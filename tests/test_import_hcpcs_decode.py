@@ -9,7 +9,7 @@ import pytest
 
 from codetui.decode import hcpcs as d
 
-RAW_FILE = Path("/work/shared/data/raw/cms-hcpcs-anweb-2025-10/HCPC2025_OCT_ANWEB.csv")
+RAW_FILE = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw" / "cms-hcpcs-anweb-2025-10/HCPC2025_OCT_ANWEB.csv")
 
 
 def test_known_values() -> None:

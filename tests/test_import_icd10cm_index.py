@@ -10,7 +10,7 @@ from codetui.importers import icd10cm_index
 from codetui.importers.base import ImportError_, Rejects
 
 FIXTURE_RAW = Path(__file__).parent / "fixtures" / "icd10cm" / "raw"
-REAL_RAW = Path("/work/shared/data/raw")
+REAL_RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 def _by_term(table: dict[str, dict]) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from codetui.importers import icd10cm_tabular
 from codetui.importers.base import ImportError_, Rejects
 
 FIXTURE_RAW = Path(__file__).parent / "fixtures" / "icd10cm" / "raw"
-REAL_RAW = Path("/work/shared/data/raw")
+REAL_RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 REAL_FOLDER = REAL_RAW / icd10cm_tabular.FOLDER
 
 

@@ -10,7 +10,7 @@ from codetui.importers import lab_ncd
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labncd"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 @pytest.fixture(scope="module")

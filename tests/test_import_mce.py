@@ -10,7 +10,7 @@ from codetui.importers import mce
 from codetui.importers.base import ImportError_, Rejects
 
 FIXTURE_RAW = Path(__file__).parent / "fixtures" / "icd10cm" / "raw"
-REAL_RAW = Path("/work/shared/data/raw")
+REAL_RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 @pytest.fixture(scope="module")

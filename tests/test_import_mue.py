@@ -12,7 +12,7 @@ from codetui.importers import ncci_mue
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ncci" / "raw"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 POLICY = RAW / "cms-ncci-policy-manual-2026-modifiers" / "NCCI_modifiers_policy.txt"
 
 

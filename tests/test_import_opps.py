@@ -12,7 +12,7 @@ from codetui.importers import opps
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "opps"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 @pytest.fixture(scope="module")

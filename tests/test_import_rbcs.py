@@ -10,7 +10,7 @@ from codetui.importers import rbcs
 from codetui.importers.base import Rejects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rbcs"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 def test_newest_effective_row_wins_and_open_end_is_omitted():

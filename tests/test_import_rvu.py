@@ -11,7 +11,7 @@ from codetui.importers import pfs_rvu
 from codetui.importers.base import ImportResult, Rejects, csv_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rvu"
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 def _load(raw: Path) -> tuple[list[ImportResult], Rejects]:

@@ -84,7 +84,7 @@ def test_build_merge_gives_level2_modifier_cms_title_and_our_explanation() -> No
     assert merged["59"]["src"] == "codetui_modifiers"
 
 
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 
 
 

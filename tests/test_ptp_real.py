@@ -13,7 +13,7 @@ from codetui.importers import ncci_ptp
 from codetui.importers.base import Rejects
 from codetui.ptp import PtpDatabase, write_companion
 
-RAW = Path("/work/shared/data/raw")
+RAW = (Path(__file__).resolve().parents[2] / "shared" / "data" / "raw")
 PRAC = RAW / ncci_ptp.FOLDER / ncci_ptp.FILES["practitioner"][0]
 
 pytestmark = pytest.mark.skipif(not PRAC.is_file(), reason="raw data absent")
