@@ -137,3 +137,10 @@ def test_cli_info_lists_every_source_release() -> None:
     for src in ("icd10cm", "hcpcs_anweb", "pfs_rvu", "ncci_aoc", "ccs", "gems"):
         assert src in res.stdout
     assert "RVU26C" in res.stdout
+
+
+def test_store_option_works_before_or_after_the_command(tmp_path: Path) -> None:
+    for args in (("--store", str(tmp_path / "none.json"), "lookup", "96417"),
+                 ("lookup", "96417", "--store", str(tmp_path / "none.json"))):
+        res = run_cli(*args)
+        assert res.returncode == 2 and "none.json: store not found" in res.stderr

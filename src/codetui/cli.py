@@ -42,6 +42,7 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=ArgumentParser)
     for name, module, help_ in COMMANDS:
         p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--store", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         if only is not None and name != only:
             continue
         mod = importlib.import_module(f"codetui.commands.{module}")
