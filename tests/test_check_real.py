@@ -125,3 +125,9 @@ def test_mue_names_the_setting_in_words(store) -> None:
     f = next(f for f in check(store, "96417x4", "96413", setting="opps").findings
              if f.rule == "mue.exceeded")
     assert "outpatient hospital MUE" in f.message
+
+
+def test_excludes1_with_subdivision_names_the_combination_code(store) -> None:
+    # G63 Excludes1: "diabetes mellitus (E08-E13 with .42)": E11.42 is the combination code
+    assert "icd.excludes1" in rules(check(store, "99213", dx=["E11.42,G63"]))
+    assert "icd.excludes1" not in rules(check(store, "99213", dx=["E11.9,G63"]))

@@ -1,7 +1,8 @@
 """Code references inside ICD-10-CM notes: ``"amyloidosis (E85.-)"``, ``"(E00-E07, E15-E16)"``.
 
-Items qualified with "with ..." (``E08-E13 with .42``) are skipped: reading them as a plain
-range would flag pairs the note does not exclude.
+Items qualified with "with ..." (``E08-E13 with .42``) name only the codes of those categories
+that carry that subdivision (E08.42 ... E13.42); other "with" wordings are skipped, since reading
+them as a plain range would flag pairs the note does not exclude.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ONE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?"
 _ITEM = re.compile(rf"^({_ONE})[.-]*(?:-({_ONE})[.-]*)?$")
+_WITH = re.compile(rf"^({_ONE})(?:-({_ONE}))?\s+WITH\s+(\.[0-9A-Z]{{1,4}})$")
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,16 @@ class Ref:
 
     lo: str
     hi: str
+    suffix: str = ""  # ".42" for "E08-E13 with .42"
 
     def matches(self, code: str) -> bool:
+        if self.suffix and not code[3:].startswith(self.suffix):
+            return False
         return code[: len(self.lo)] >= self.lo and code[: len(self.hi)] <= self.hi
 
     def __str__(self) -> str:
-        return self.lo if self.lo == self.hi else f"{self.lo}-{self.hi}"
+        base = self.lo if self.lo == self.hi else f"{self.lo}-{self.hi}"
+        return f"{base} with {self.suffix}" if self.suffix else base
 
 
 def refs_in(notes: Iterable[str]) -> list[Ref]:
@@ -35,6 +41,10 @@ def refs_in(notes: Iterable[str]) -> list[Ref]:
         for group in _PAREN.findall(note):
             for item in group.split(","):
                 item = item.strip().upper()
+                w = _WITH.match(item)
+                if w:
+                    out.append(Ref(w.group(1), w.group(2) or w.group(1), w.group(3)))
+                    continue
                 if "WITH" in item:
                     continue
                 m = _ITEM.match(item)
