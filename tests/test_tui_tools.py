@@ -117,14 +117,22 @@ async def test_check_addon_finding_links_to_its_primary_and_back_works(shipped_s
         await pilot.pause()
         assert app.screen is browser(app)
         assert browser(app).page is not None and browser(app).page.code == "96413"
-        assert list(browser(app).history) == ["code:J9045", "code:96413"]
+        assert list(browser(app).history) == ["code:J9045", "tool:check", "code:96413"]
         await pilot.press("backspace")
-        assert browser(app).page.code == "J9045"  # Back goes where the browser was
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CheckScreen"  # Back returns to the check...
+        assert "aoc.no-primary" in view_text(app.screen.query_one(PageView))  # ...as it was
+        await pilot.press("escape")  # close the tool: the browser again
+        await pilot.pause()
+        assert app.screen is browser(app)
         await pilot.press("alt+right")
         assert browser(app).page.code == "96413"
-        await pilot.press("f2")  # the check is still there
+        await pilot.press("backspace")
         await pilot.pause()
-        assert "aoc.no-primary" in view_text(app.screen.query_one(PageView))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("backspace")  # past the tool entry: where the browser was before
+        assert browser(app).page.code == "J9045"
 
 
 @needs_store

@@ -238,7 +238,13 @@ class BrowserScreen(Screen[None]):
         return self._pages[key]
 
     def _show(self, target: str) -> bool:
-        """Display a page without touching history."""
+        """Display a page without touching history (a "tool:NAME" entry reopens that tool)."""
+        if target.startswith("tool:"):
+            from codetui.tui.screens.tools import open_tool
+
+            self._remember_cursor()
+            open_tool(self.app, target.partition(":")[2])
+            return True
         try:
             page = self._build(target)
         except Exception as exc:  # one broken page must not end the session
@@ -416,7 +422,7 @@ class BrowserScreen(Screen[None]):
 
 def _system_of(target: str) -> str:
     kind = target.partition(":")[0]
-    return {"icd": "ICD-10-CM", "mod": "Modifier", "range": "Range", "code": "Code"}.get(kind, "")
+    return {"icd": "ICD-10-CM", "mod": "Modifier", "range": "Range", "code": "Code", "tool": "Tool"}.get(kind, "")
 
 
 def _entry_result(e: Entry) -> Result:

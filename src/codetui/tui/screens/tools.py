@@ -85,6 +85,11 @@ class ToolScreen(Screen[None]):
     # ---- links ---------------------------------------------------------------------------
     def on_open_target(self, message: OpenTarget) -> None:
         message.stop()
+        kind = message.target.partition(":")[0]
+        if kind not in ("search", "ask", "check"):
+            # so Back from the page it opens returns here, with what the user typed
+            browser: Any = self.app.get_default_screen_instance()
+            browser.history.visit(f"tool:{self.TOOL}")
         follow(self.app, message.target)
 
 
