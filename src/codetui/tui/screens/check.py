@@ -158,4 +158,9 @@ class CheckScreen(ToolScreen):
     def _show(self, store: Any, claim: Claim, result: Any) -> None:
         self.view.show(check_page(store, claim, result))
         c = result.counts()
-        self.hint(f"{c['error']} error · {c['warning']} warning · {c['info']} note · ↓ findings, Enter opens a code")
+        counts = " · ".join(_plural(c[k], word) for k, word in (("error", "error"), ("warning", "warning"), ("info", "note")))
+        self.hint(f"{counts} · ↓ findings, Enter opens a code")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
