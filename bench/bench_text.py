@@ -14,6 +14,7 @@ import argparse
 import json
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -92,41 +93,98 @@ def bench_speed(store: Any) -> None:
     print(f"speed: {what} on {len(note)} chars: median {1000 * statistics.median(times):.1f} ms")
 
 
+def _case_set(case: dict[str, Any]) -> str:
+    if case.get("set"):
+        return str(case["set"])
+    return "v1-heldout" if case.get("heldout") else "v1"
+
+
 def bench_detect(store: Any, verbose: bool) -> None:
+    """Explicit found/invented, implied top-3 and top-1, traps coded as current, noise shown.
+
+    ``implied`` groups: one of the codes (or a code under it) is current at rank <= 3.
+    ``top1`` groups: one of the codes is current at rank 1 of its mention.
+    ``absent``: never current. ``noise``: never listed at all at rank <= 3 (any status).
+    Figures are given for all cases and per set (v1 / v1-heldout / v2 / v2-heldout).
+    """
     from codetui.detect import Detector
 
     det = Detector(store)
-    exp_total = exp_found = invented = 0
-    imp_total = imp_hit = 0
-    absent_total = absent_bad = 0
+    tally: dict[str, Counter[str]] = {}
     for case in _cases("detect_cases.jsonl"):
-        found = det.detect(case["text"])
-        explicit = {f.code for f in found if f.kind == "explicit"}
-        want = set(case.get("explicit", []))
-        exp_total += len(want)
-        exp_found += len(want & explicit)
-        wrong = explicit - want
-        invented += len(wrong)
-        if verbose and (want - explicit or wrong):
-            print(f"  EXPLICIT missing {sorted(want - explicit)} invented {sorted(wrong)}: {case['text'][:70]!r}")
-        current = [f for f in found if f.status == "current" and f.rank <= 3]
-        for group in case.get("implied", []):
-            imp_total += 1
-            ok = any(f.code == g or f.code.startswith(g) for f in current for g in group)
-            imp_hit += ok
-            if verbose and not ok:
-                got = [f.code for f in current if f.kind == "implied"]
-                print(f"  IMPLIED miss {group} got {got}: {case['text'][:70]!r}")
-        for code in case.get("absent", []):
-            absent_total += 1
-            bad = any(f.code == code for f in found if f.status == "current")
-            absent_bad += bad
-            if verbose and bad:
-                print(f"  WRONGLY CURRENT {code}: {case['text'][:70]!r}")
-    print(f"detection: explicit found {exp_found}/{exp_total}, invented {invented}")
-    if imp_total:
-        print(f"detection: implied top-3 {imp_hit}/{imp_total} = {100 * imp_hit / imp_total:.1f}%")
-    print(f"detection: traps/negations coded as current {absent_bad}/{absent_total}")
+        for t in (tally.setdefault("all", Counter()), tally.setdefault(_case_set(case), Counter())):
+            _score_case(det, case, t, verbose and t is tally["all"])
+    for name in ["all"] + sorted(k for k in tally if k != "all"):
+        t = tally[name]
+        line = f"detection[{name}]: explicit {t['exp_found']}/{t['exp_total']} invented {t['invented']}"
+        if t["imp_total"]:
+            line += f"; implied top-3 {t['imp_hit']}/{t['imp_total']} = {100 * t['imp_hit'] / t['imp_total']:.1f}%"
+        if t["top_total"]:
+            line += f"; top-1 {t['top_hit']}/{t['top_total']}"
+        line += f"; traps current {t['absent_bad']}/{t['absent_total']}; noise {t['noise_bad']}/{t['noise_total']}"
+        print(line)
+
+
+def _score_case(det: Any, case: dict[str, Any], t: Counter[str], verbose: bool) -> None:
+    found = det.detect(case["text"])
+    explicit = {f.code for f in found if f.kind == "explicit"}
+    want = set(case.get("explicit", []))
+    t["exp_total"] += len(want)
+    t["exp_found"] += len(want & explicit)
+    wrong = explicit - want
+    t["invented"] += len(wrong)
+    if verbose and (want - explicit or wrong):
+        print(f"  EXPLICIT missing {sorted(want - explicit)} invented {sorted(wrong)}: {case['text'][:70]!r}")
+    current = [f for f in found if f.status == "current" and f.rank <= 3]
+    for group in case.get("implied", []):
+        t["imp_total"] += 1
+        ok = any(f.code == g or f.code.startswith(g) for f in current for g in group)
+        t["imp_hit"] += ok
+        if verbose and not ok:
+            got = [f.code for f in current if f.kind == "implied"]
+            print(f"  IMPLIED miss {group} got {got}: {case['text'][:70]!r}")
+    for group in case.get("top1", []):
+        t["top_total"] += 1
+        ok = any(f.code in group for f in current if f.rank == 1)
+        t["top_hit"] += ok
+        if verbose and not ok:
+            got = [f.code for f in current if f.rank == 1]
+            print(f"  TOP-1 miss {group} got {got}: {case['text'][:70]!r}")
+    for code in case.get("absent", []):
+        t["absent_total"] += 1
+        bad = any(f.code == code for f in found if f.status == "current")
+        t["absent_bad"] += bad
+        if verbose and bad:
+            print(f"  WRONGLY CURRENT {code}: {case['text'][:70]!r}")
+    for code in case.get("noise", []):
+        t["noise_total"] += 1
+        bad = any(f.code == code and f.rank <= 3 for f in found)
+        t["noise_bad"] += bad
+        if verbose and bad:
+            print(f"  NOISE {code}: {case['text'][:70]!r}")
+
+
+def bench_cli(store_path: Path | None, runs: int = 7) -> None:
+    """Median wall time of a whole ``codetui detect`` process on a short note (warm cache)."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    note = "Hx of type 2 diabetes with neuropathy and htn, denies chest pain. E11.9 follow-up.\n"
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent / "src")}
+    args = [sys.executable, "-m", "codetui", "detect", "-"]
+    if store_path is not None:
+        args[4:4] = ["--store", str(store_path)]
+    with tempfile.TemporaryDirectory():
+        subprocess.run(args, input=note, capture_output=True, text=True, env=env, check=False)  # warm
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(args, input=note, capture_output=True, text=True, env=env, check=False)
+            times.append(time.perf_counter() - t0)
+    print(f"speed: whole `codetui detect` process, short note: median {1000 * statistics.median(times):.0f} ms"
+          f" over {runs} runs (min {1000 * min(times):.0f})")
 
 
 def main() -> int:
@@ -150,6 +208,8 @@ def main() -> int:
     else:
         print("detection: skipped (no data/codes.json)")
     bench_speed(store)
+    if store is not None:
+        bench_cli(store.path)
     return 0
 
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from codetui.detect import context as ctx
 from codetui.detect.explicit import find_codes
-from codetui.detect.phrases import Phrase, PhraseIndex
-from codetui.detect.text import SYNONYMS, marked_words, words
-from codetui.detect.zcodes import history_code
+from codetui.detect.phrases import Phrase, PhraseIndex, PhraseSource
+from codetui.detect.text import OPTIONAL_STEMS, SYNONYMS, default_type_2, marked_words, words
+from codetui.detect.zcodes import history_code, is_chronic
 
 MAX_WINDOW = 12  # tokens: a phrase's words must sit this close together
 PER_MENTION = 5  # candidates kept for one stretch of text
@@ -72,16 +72,17 @@ class _Cand:
     end: int
     score: float
     rank: int = 1
+    pos: frozenset[int] = frozenset()  # the note words (token positions) the phrase used
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Detector:
-    def __init__(self, store: Any, index: PhraseIndex | None = None) -> None:
+    def __init__(self, store: Any, index: PhraseSource | None = None) -> None:
         self.store = store
         self._index = index
 
     @cached_property
-    def index(self) -> PhraseIndex:
+    def index(self) -> PhraseSource:
         return self._index or PhraseIndex.for_store(self.store)
 
     # ---- what a coder must still do with a code -----------------------------------------
@@ -107,21 +108,28 @@ class Detector:
                        info["billable"], info.get("children", ()), info.get("seventh", ()), note)
 
     # ---- words -> phrases ----------------------------------------------------------------
-    def _tokens(self, text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    def _tokens(self, text: str, a: int, b: int,
+                abbrevs: dict[int, list[frozenset[str]]] | None = None) -> list[tuple[str, int, int]]:
+        """Stems with their spans; ``abbrevs`` receives each abbreviation's expansions."""
         toks: list[tuple[str, int, int]] = []
         for s, st, en in marked_words(text, a, b):
             toks.append((s, st, en))
             neg = s.startswith("no_")
             for exp in _expand(text[st:en]):
-                toks.extend((("no_" + w) if neg else w, st, en) for w in words(exp))
+                stems = [("no_" + w) if neg else w for w in words(exp)]
+                toks.extend((w, st, en) for w in stems)
+                if abbrevs is not None:
+                    abbrevs.setdefault(st, []).append(frozenset(stems) - OPTIONAL_STEMS)
         for rx, repl in SYNONYMS:
             for m in rx.finditer(text, a, b):
                 toks.extend((s, m.start(), m.end()) for s in words(repl))
+        toks.extend(default_type_2(text, a, b))
         toks.sort(key=lambda t: t[1])
         return toks
 
     def _match(self, text: str, a: int, b: int) -> list[_Cand]:
-        toks = self._tokens(text, a, b)
+        abbrevs: dict[int, list[frozenset[str]]] = {}
+        toks = self._tokens(text, a, b, abbrevs)
         if not toks:
             return []
         starts = sorted({t[1] for t in toks})
@@ -135,36 +143,61 @@ class Detector:
         for p in self.index.candidates(present):
             key = min(p.required, key=lambda s: len(where[s]))
             best: tuple[int, int] | None = None
+            used: list[int] = []
             for anchor in where[key]:
                 pos = [min(where[s], key=lambda i: abs(i - anchor)) for s in p.required]
                 lo, hi = min(pos), max(pos)
                 if hi - lo <= MAX_WINDOW and (best is None or hi - lo < best[1] - best[0]):
-                    best = (lo, hi)
+                    best, used = (lo, hi), pos
             if best is None:
                 continue
+            # an abbreviation stands for all of its words: "CHF and CKD" is not "kidney
+            # failure" (N19) made of the "failure" in CHF and the "kidney" in CKD
+            words_of = p.required | p.optional
+            if any(not any(e <= words_of for e in abbrevs[starts[i]])
+                   for i in set(used) if starts[i] in abbrevs):
+                continue
+            for s in p.optional & present:  # optional words count when they sit in the window
+                near = min(where[s], key=lambda i: abs(i - used[0]))
+                if best[0] - MAX_WINDOW <= near <= best[1] + MAX_WINDOW:
+                    used.append(near)
             opt_in = len(p.optional & present)
             opt_out = len(p.optional) - opt_in
             score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out + p.bonus
                      + (0.1 if p.source == "title" else 0)
                      - 0.05 * (best[1] - best[0] - len(p.required) + 1))
-            cands.append(_Cand(p, span_of[best[0]][0], span_of[best[1]][1], score))
+            cands.append(_Cand(p, span_of[best[0]][0], span_of[best[1]][1], score, pos=frozenset(used)))
         return cands
 
     def _rank(self, cands: list[_Cand]) -> list[_Cand]:
-        """Group candidates by nested evidence; rank within each group; drop duplicates."""
+        """Group candidates by nested evidence; rank within each group; drop duplicates.
+
+        A candidate that used a strict subset of the note words a better one used is a less
+        specific reading of the same words and is dropped: "fracture of the neck of right
+        femur" is not also "fracture of neck" (S12.9), "type 2 diabetes with neuropathy" is
+        E11.40, not also E11 and G62.9 (the "with" convention: the combination code wins).
+        A hypertensive combination (I11-I13) replaces only the hypertension codes: its heart
+        failure or CKD stage is still coded beside it ("use additional code").
+        """
         cands.sort(key=lambda c: (-c.score, c.phrase.code))
         groups: list[list[_Cand]] = []
+        kept: list[_Cand] = []
         for c in cands:
+            if any(x.score > c.score and _replaces(x, c) and (c.pos < x.pos or (
+                    c.pos <= x.pos and x.phrase.code.startswith(c.phrase.code))) for x in kept):
+                continue  # a less specific reading, or the header of a better code
             for g in groups:
                 seed = g[0]
                 nested = (seed.start <= c.start and c.end <= seed.end) or (
                     c.start <= seed.start and seed.end <= c.end)
-                if nested:
+                if nested and _replaces(seed, c):
                     if all(x.phrase.code != c.phrase.code for x in g) and len(g) < PER_MENTION:
                         g.append(c)
+                        kept.append(c)
                     break
             else:
                 groups.append([c])
+                kept.append(c)
         out: list[_Cand] = []
         for g in groups:
             for i, c in enumerate(g, 1):
@@ -212,7 +245,9 @@ class Detector:
         implied: list[Finding] = []
         for clause in clauses:
             ranked = self._rank(self._match(text, clause.start, clause.end))
-            statuses = [ctx.status_at(text, clause, c.start, c.end) for c in ranked]
+            # "Hx of diabetes / htn / COPD": the patient still has a chronic condition
+            statuses = [ctx.CURRENT if s == ctx.HISTORY and is_chronic(c.phrase.code) else s
+                        for c, s in ((c, ctx.status_at(text, clause, c.start, c.end)) for c in ranked)]
             hist = [h for h in self._history(text, ranked, statuses) if h.code not in explicit_codes]
             resolved = _resolved_spans(ranked, explicit_codes, self._history(text, ranked, statuses))
             # a mention whose code the note also writes out is settled: its alternatives are noise
@@ -234,6 +269,13 @@ class Detector:
             implied.extend(here + hist)
         findings.extend(_dedupe(implied))
         return findings
+
+
+def _replaces(better: _Cand, other: _Cand) -> bool:
+    """Whether ``other`` is an alternative to ``better`` (the same condition read less well)
+    rather than a code that goes beside it. A hypertensive combination code (I11-I13) stands
+    in for the hypertension codes only; its heart failure or CKD stage is coded as well."""
+    return better.phrase.source != "combination" or other.phrase.code.startswith("I1")
 
 
 def _resolved_spans(ranked: list[_Cand], explicit: set[str], hist: list[Finding]) -> list[tuple[int, int]]:

@@ -1,31 +1,55 @@
 """The words -> codes index: every ICD-10-CM title and inclusion term as a bag of stems.
 
 A phrase matches a stretch of a note when all its *required* stems occur there; *optional*
-stems (disorder, unspecified ...) only add to the score. Each phrase is filed under its
-rarest required stem, so a note looks up only the phrases that could possibly match.
-Building takes about a second over the full store, so the index is cached as JSON under
-``paths.cache_dir()`` keyed by the store file's size and mtime; it holds code titles only,
-never note text.
+stems (disorder, unspecified, the cause after "due to" ...) only add to the score. Each
+phrase is filed under its rarest required stem, so a note looks up only the phrases that
+could possibly match.
+
+Building takes over a second on the full store, and even loading 60 000 phrases back costs
+half a second, which a one-shot ``codetui detect`` pays on every run. So the built index is
+an SQLite file under ``paths.cache_dir()`` (keyed by the store file's size and mtime) with
+the phrases keyed by stem: a note reads only the rows for the stems it contains, a few
+milliseconds. The file holds code titles only, never note text. Stores without a file
+(tests) get the same index in memory.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import orjson
+from typing import Any, Protocol
 
 from codetui import paths
-from codetui.detect.text import OPTIONAL_STEMS, marked_words
+from codetui.detect.text import OPTIONAL_STEMS, marked_words, words
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
+_PREFIX = "detect-phrases-"
 _PARENS = re.compile(r"\([^)]*\)")
 _DUE_TO = re.compile(r"\bdue to\b([^,;]*)", re.IGNORECASE)
 _SKIP_KINDS = {"chapter", "block"}
+_SQL_VARS = 500  # stems per query (well under SQLite's host-parameter limit)
+
+# ICD-10-CM's "with" convention presumes some links even when the note does not state them
+# (guideline I.A.15, I.C.9.a): hypertension with CKD or heart failure is a hypertensive
+# combination code. The titles do not use the words a note uses, so these phrases are given
+# in note words; the pieces (I10, N18.x) are still found on their own.
+COMBINATIONS: tuple[tuple[str, str], ...] = (
+    ("I12.9", "hypertension chronic kidney disease"),
+    ("I12.9", "hypertensive chronic kidney disease"),
+    ("I12.0", "hypertension chronic kidney disease stage 5"),
+    ("I12.0", "hypertension end stage kidney disease"),
+    ("I11.0", "hypertension heart failure"),
+    ("I11.0", "hypertensive heart failure"),
+    ("I13.0", "hypertension heart failure chronic kidney disease"),
+    ("I13.2", "hypertension heart failure chronic kidney disease stage 5"),
+    ("I13.2", "hypertension heart failure end stage kidney disease"),
+)
 
 
 @dataclass(frozen=True)
@@ -33,23 +57,29 @@ class Phrase:
     code: str
     required: frozenset[str]
     optional: frozenset[str]
-    source: str  # "title" | "inclusion" | "neoplasm"
+    source: str  # "title" | "inclusion" | "neoplasm" | "combination"
     bonus: float = 0.0  # from the code's record: billable, "other ...", manifestation
 
 
 def _phrase(code: str, text: str, source: str, bonus: float = 0.0) -> Phrase | None:
     text = _PARENS.sub(" ", text)
-    optional: set[str] = set()
-    due = _DUE_TO.search(text)
+    detail: set[str] = set()
+    # pregnancy codes keep their whole title: "Cardiac failure due to anesthesia during
+    # pregnancy" is never plain "CHF"
+    due = None if code.startswith("O") else _DUE_TO.search(text)
     if due:  # "obesity due to excess calories": the cause is detail a note may omit
-        optional.update(s for s, _, _ in marked_words(due.group(1)))
+        detail = {s for s, _, _ in marked_words(due.group(1))}
         text = text[: due.start()] + text[due.end():]
     stems = {s for s, _, _ in marked_words(text)}
-    optional |= {s for s in stems if s in OPTIONAL_STEMS or s.startswith("no_")}
-    required = stems - optional
+    required = {s for s in stems if s not in OPTIONAL_STEMS and not s.startswith("no_")}
     if not required:
         return None
-    return Phrase(code, frozenset(required), frozenset(optional - required), source, bonus)
+    optional = (stems | detail) - required
+    if detail - required:
+        # a cause the note leaves out: the "unspecified organism" code comes first, while a
+        # note that names the cause still gets +0.4 per matched word
+        bonus -= 0.2
+    return Phrase(code, frozenset(required), frozenset(optional), source, round(bonus, 2))
 
 
 def _bonus(rec: dict[str, Any]) -> float:
@@ -58,6 +88,8 @@ def _bonus(rec: dict[str, Any]) -> float:
     b = 0.2 if rec.get("billable") else 0.0
     if "with unspecified" in title or title.startswith("other"):
         b -= 0.3
+    elif "unspecified" in title and rec.get("billable"):
+        b += 0.15  # the default code for a bare condition word (J18.9 for "pneumonia")
     if "classified elsewhere" in title:
         b -= 0.6  # manifestation codes are never listed first
     return b
@@ -83,7 +115,8 @@ def phrases_from(store: Any) -> list[Phrase]:
         for text, source in [(rec.get("title", ""), "title")] + [
             (t, "inclusion") for t in [*rec.get("inclusion", ()), *rec.get("includes", ())]
         ]:
-            p = _phrase(code, text, source, bonus)
+            nos = source == "inclusion" and text.rstrip().endswith(" NOS") and rec.get("billable")
+            p = _phrase(code, text, source, bonus + (0.15 if nos else 0.0))
             if p is not None:
                 out.append(p)
     for term in store.table("terms").values():
@@ -91,18 +124,32 @@ def phrases_from(store: Any) -> list[Phrase]:
             p = _neoplasm_phrase(term)
             if p is not None and store.icd(p.code) is not None:
                 out.append(p)
+    for code, text in COMBINATIONS:
+        if store.icd(code) is not None:
+            stems = set(words(text))
+            required = frozenset(stems - OPTIONAL_STEMS)
+            # above the pieces: a combination code is listed before the codes it combines
+            out.append(Phrase(code, required, frozenset(stems - required), "combination", 1.0))
     return out
 
 
+def _key_of(phrases: list[Phrase]) -> list[str]:
+    """Each phrase's rarest required stem (ties by the stem itself, so keys are stable)."""
+    freq = Counter(s for p in phrases for s in p.required)
+    return [min(p.required, key=lambda s: (freq[s], s)) for p in phrases]
+
+
+class PhraseSource(Protocol):
+    def candidates(self, stems: set[str]) -> list[Phrase]: ...
+
+
 class PhraseIndex:
-    """Phrases filed by their rarest required stem."""
+    """Phrases filed by their rarest required stem, in memory."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.phrases = list(phrases)
-        freq = Counter(s for p in self.phrases for s in p.required)
         self.by_key: dict[str, list[Phrase]] = {}
-        for p in self.phrases:
-            key = min(p.required, key=lambda s: (freq[s], s))
+        for p, key in zip(self.phrases, _key_of(self.phrases)):
             self.by_key.setdefault(key, []).append(p)
 
     def candidates(self, stems: set[str]) -> list[Phrase]:
@@ -113,27 +160,87 @@ class PhraseIndex:
                     out.append(p)
         return out
 
-    # ---- construction with an on-disk cache -----------------------------------------------
     @classmethod
-    def for_store(cls, store: Any) -> PhraseIndex:
+    def for_store(cls, store: Any) -> PhraseSource:
+        """The cached SQLite index for a store opened from a file; else built in memory."""
         cache = _cache_file(store)
-        if cache is not None and cache.exists():
-            try:
-                rows = orjson.loads(cache.read_bytes())
-                return cls(Phrase(c, frozenset(r), frozenset(o), s, b) for c, r, o, s, b in rows)
-            except (orjson.JSONDecodeError, ValueError, TypeError):
-                pass
-        phrases = phrases_from(store)
         if cache is not None:
-            rows = [[p.code, sorted(p.required), sorted(p.optional), p.source, p.bonus] for p in phrases]
+            if not cache.exists():
+                _write_sqlite(cache, phrases_from(store))
             try:
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cache.with_suffix(".tmp")
-                tmp.write_bytes(orjson.dumps(rows))
-                tmp.replace(cache)
+                return SqlitePhraseIndex(cache)
+            except (OSError, sqlite3.Error):
+                pass  # unwritable or broken cache dir: only costs speed
+        return cls(phrases_from(store))
+
+
+class SqlitePhraseIndex:
+    """The same lookups over the cached SQLite file; rows are read per stem and memoised."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()  # the TUI scans notes in a worker thread
+        self._loaded: dict[str, list[Phrase]] = {}
+        row = self._conn.execute("SELECT value FROM info WHERE name = 'version'").fetchone()
+        if row is None or row[0] != str(INDEX_VERSION):
+            raise sqlite3.DatabaseError("phrase index of another version")
+
+    def _load(self, stems: list[str]) -> None:
+        with self._lock:
+            for s in stems:
+                self._loaded[s] = []
+            for i in range(0, len(stems), _SQL_VARS):
+                part = stems[i:i + _SQL_VARS]
+                marks = ",".join("?" * len(part))
+                for key, code, req, opt, source, bonus in self._conn.execute(
+                    f"SELECT key, code, req, opt, source, bonus FROM phrases WHERE key IN ({marks})", part
+                ):
+                    self._loaded[key].append(Phrase(code, frozenset(req.split()), frozenset(opt.split()),
+                                                    source, bonus))
+
+    def candidates(self, stems: set[str]) -> list[Phrase]:
+        missing = [s for s in stems if s not in self._loaded]
+        if missing:
+            self._load(missing)
+        return [p for s in stems for p in self._loaded[s] if p.required <= stems]
+
+
+def _write_sqlite(cache: Path, phrases: list[Phrase]) -> None:
+    """Write the index next to its final name and move it in place (readers never see half)."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("CREATE TABLE info (name TEXT PRIMARY KEY, value TEXT)")
+            conn.execute("CREATE TABLE phrases (key TEXT, code TEXT, req TEXT, opt TEXT, source TEXT, bonus REAL)")
+            conn.executemany(
+                "INSERT INTO phrases VALUES (?, ?, ?, ?, ?, ?)",
+                sorted((k, p.code, " ".join(sorted(p.required)), " ".join(sorted(p.optional)), p.source, p.bonus)
+                       for p, k in zip(phrases, _key_of(phrases))),
+            )
+            conn.execute("CREATE INDEX phrases_key ON phrases (key)")
+            conn.execute("INSERT INTO info VALUES ('version', ?)", (str(INDEX_VERSION),))
+            conn.commit()
+        finally:
+            conn.close()
+        tmp.replace(cache)
+        _drop_stale(cache)
+    except (OSError, sqlite3.Error):
+        pass  # a read-only cache dir only costs speed
+
+
+def _drop_stale(keep: Path) -> None:
+    """Phrase indexes of older versions (JSON up to v5) are dead weight. Other stores' files
+    of this version stay: one cache dir may serve several stores."""
+    current = f"{_PREFIX}v{INDEX_VERSION}-"
+    for old in keep.parent.glob(_PREFIX + "*"):
+        if not old.name.startswith(current) and not old.name.endswith(".tmp"):
+            try:
+                old.unlink()
             except OSError:
-                pass  # a read-only cache dir only costs speed
-        return cls(phrases)
+                pass
 
 
 def _cache_file(store: Any) -> Path | None:
@@ -144,4 +251,4 @@ def _cache_file(store: Any) -> Path | None:
         st = Path(path).stat()
     except OSError:
         return None
-    return paths.cache_dir() / f"detect-phrases-v{INDEX_VERSION}-{st.st_size}-{int(st.st_mtime)}.json"
+    return paths.cache_dir() / f"{_PREFIX}v{INDEX_VERSION}-{st.st_size}-{int(st.st_mtime)}.sqlite"

@@ -17,7 +17,10 @@ STOP = frozenset(
 )
 # Title words a note may leave out ("anxiety" -> "Anxiety disorder, unspecified").
 OPTIONAL = frozenset(
-    ["disorder", "disease", "syndrome", "condition", "unilateral", "primary", "complication", "mention", "organism", "site", "essential", "chronic"]
+    ["disorder", "disease", "syndrome", "condition", "unilateral", "primary", "complication", "mention", "organism", "site", "essential", "chronic",
+     # "Type 2 diabetes mellitus with ...": notes say "type 2 diabetes"; "Fracture of
+     # unspecified part of neck of right femur": notes say "fracture of the neck of femur"
+     "mellitus", "part"]
 )
 
 # Multi-word synonyms in notes -> title vocabulary (abbreviations live in codetui.abbrev).
@@ -38,8 +41,31 @@ SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"smoker|smokes|cigarettes?", "nicotine dependence cigarettes"),
         (r"chest pain", "chest pain unspecified"),
         (r"low back pain|lbp", "low back pain"),
+        # the Index sends "Neuropathy, peripheral" to Polyneuropathy (G62.9; E11.42 with diabetes)
+        (r"peripheral neuropathy", "polyneuropathy"),
     ]
 )
+
+# "Diabetes" with no type is coded as type 2 (ICD-10-CM guideline I.C.4.a.2); these words
+# before or after it name another kind of diabetes, or the type is already given.
+_DIABETES = re.compile(r"(?i)\b(?:diabetes|diabetic|dm)\b")
+_DIABETES_TYPED = re.compile(
+    r"(?i)(?:\btype\s*(?:[12i]|ii|one|two)\W*$|\b(?:pre-?|gestational|steroid[\s-]*induced|"
+    r"drug[\s-]*induced|secondary|juvenile|brittle|insulin[\s-]*dependent|iddm|t[12]dm|dm[12])\W*$)"
+)
+_DIABETES_AFTER = re.compile(r"(?i)^\W*(?:insipidus|type\s*(?:[12i]|ii|one|two)\b|[12]\b|i{1,2}\b|"
+                             r"mellitus\s+type|mellitus,?\s*type|due\s+to|in\s+pregnancy)")
+
+
+def default_type_2(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Tokens "type" "2" at each untyped "diabetes" in [start, end), so E11 titles can match."""
+    out: list[tuple[str, int, int]] = []
+    for m in _DIABETES.finditer(text, start, end):
+        before = text[max(start, m.start() - 25):m.start()]
+        if _DIABETES_TYPED.search(before) or _DIABETES_AFTER.match(text[m.end():end]):
+            continue
+        out.extend((s, m.start(), m.end()) for s in ("type", "2"))
+    return out
 
 _STEM_MAP = {"renal": "kidney", "nephro": "kidney", "pulmonary": "lung", "hepatic": "liver",
              "cardiac": "heart", "ischaemic": "ischemic", "tumour": "tumor", "haemorrhage": "hemorrhage",

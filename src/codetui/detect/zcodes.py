@@ -4,6 +4,12 @@ ICD-10-CM codes "family history of" in Z80-Z84 and "personal history of" in Z85-
 few history codes elsewhere, e.g. I25.2 old myocardial infarction). The table maps the
 condition's code prefix to the history code; the longest prefix wins and the result is only
 used when the store has it.
+
+A personal history the table does not know gives nothing: "Personal history of other
+specified conditions" (Z87.898) is almost never what a coder wants, so it is not offered as a
+catch-all. And a chronic condition (diabetes, hypertension, COPD, heart failure, CKD ...) is
+not history at all when a note says "Hx of": the patient still has it, so it is coded as a
+current condition (``is_chronic``).
 """
 
 from __future__ import annotations
@@ -39,8 +45,20 @@ PERSONAL: dict[str, str] = {
     "N39.0": "Z87.440", "N30": "Z87.440", "N20": "Z87.442", "J18": "Z87.01", "J1": "Z87.01",
     "F17": "Z87.891", "O24.4": "Z86.32", "E10.1": "Z86.39", "E11.1": "Z86.39",
     "A41": "Z86.19", "U07": "Z86.16", "A15": "Z86.11", "K25": "Z87.11", "K26": "Z87.11",
-    "K35": "Z87.898", "S": "Z87.81", "T": "Z87.898", "D": "Z86.018",
+    # healed fractures (the S-categories ending in 2 are the fracture ones), benign neoplasms
+    **{f"S{n}2": "Z87.81" for n in range(10)},
+    **{f"D{n}": "Z86.018" for n in range(10, 37)},
 }
+
+# Code prefixes of conditions that do not resolve: "history of" them means "has them".
+CHRONIC: tuple[str, ...] = (
+    "E08", "E09", "E10", "E11", "E13",  # diabetes
+    "I10", "I11", "I12", "I13", "I15", "I16",  # hypertension and its combinations
+    "J44", "J43", "J41", "J42",  # COPD, emphysema, chronic bronchitis
+    "I50", "I42",  # heart failure, cardiomyopathy
+    "N18", "E78", "E03", "I25.1", "I48", "G47.33", "G20", "G30", "M05", "M06", "K50", "K51",
+    "B20", "E66", "G35",
+)
 
 
 def history_code(condition: str, family: bool) -> str | None:
@@ -51,4 +69,14 @@ def history_code(condition: str, family: bool) -> str | None:
         hit = table.get(key[:n])
         if hit:
             return hit
-    return "Z84.89" if family else "Z87.898"
+    return "Z84.89" if family else None
+
+
+# ... except their acute episodes: "history of DKA" or "of hypoglycemia" is history.
+_ACUTE = tuple(f"{d}.{n}" for d in ("E08", "E09", "E10", "E11", "E13") for n in ("0", "1", "64"))
+
+
+def is_chronic(condition: str) -> bool:
+    """Whether "history of <condition>" still describes a condition the patient has."""
+    code = condition.upper()
+    return code.startswith(CHRONIC) and not code.startswith(_ACUTE)
