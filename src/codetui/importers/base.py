@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import lzma
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from codetui.textclean import clean_field
 
@@ -136,6 +137,27 @@ def csv_rows(path: Path, *, header_startswith: str | None = None) -> Iterator[tu
                 yield line, row
             continue
         yield line, row
+
+
+def csv_table(
+    path: Path, required: tuple[str, ...], *, header_startswith: str | None = None
+) -> tuple[dict[str, int], Iterator[tuple[int, list[str]]]]:
+    """The header's column index and the non-blank data rows of a CSV table.
+
+    One place for what every CSV importer needs first: a file with no header row, or a
+    header without a ``required`` column, is refused with one line naming the file and what
+    is missing (the file's layout changed; importing it row by row would reject every row).
+    """
+    rows = csv_rows(path, header_startswith=header_startswith)
+    first = next(rows, None)
+    if first is None:
+        where = f" starting with {header_startswith!r}" if header_startswith else ""
+        raise ImportError_(f"{path}: no header row{where}")
+    idx = header_index(first[1])
+    missing = [c for c in required if c.upper() not in idx]
+    if missing:
+        raise ImportError_(f"{path}: header lacks column(s) {', '.join(missing)}")
+    return idx, ((line, row) for line, row in rows if any(c.strip() for c in row))
 
 
 def header_index(header: list[str]) -> dict[str, int]:

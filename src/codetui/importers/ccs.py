@@ -17,8 +17,7 @@ from codetui.importers.base import (
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
 )
 
 FOLDER = "ahrq-ccs-services-procedures-v2022-1"
@@ -28,15 +27,9 @@ RANGE_RE = re.compile(r"^([A-Z0-9]{5})-([A-Z0-9]{5})$")
 
 def read_ranges(path: Path, rejects: Rejects) -> dict[str, dict[str, Any]]:
     """"START-END" -> {start, end, ccs, label, src}; the AHRQ title row, if present, is skipped."""
-    rows = csv_rows(path, header_startswith="Code Range")
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
-    if "CODE RANGE" not in idx or "CCS" not in idx:
-        raise ImportError_(f"{path}: no 'Code Range,CCS,CCS Label' header")
+    idx, rows = csv_table(path, ("CODE RANGE", "CCS"), header_startswith="Code Range")
     out: dict[str, dict[str, Any]] = {}
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         raw = cell(row, idx, "CODE RANGE").strip("'\" ").upper()
         m = RANGE_RE.match(raw.replace(" ", ""))
         ccs = cell(row, idx, "CCS")

@@ -18,8 +18,7 @@ from codetui.importers.base import (
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
     yyyymmdd_to_iso,
 )
 
@@ -103,15 +102,7 @@ def load_file(path: Path, rejects: Rejects) -> ImportResult:
     """Read one ANWEB CSV; bad rows go to ``rejects`` with file:line and the reason."""
     result = ImportResult(source_meta())
     result.source.files.append(path.name)
-    rows = csv_rows(path, header_startswith="HCPC")
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise ImportError_(f"{path}: no header row starting with HCPC") from None
-    idx = header_index(header)
-    missing = [c for c in REQUIRED if c not in idx]
-    if missing:
-        raise ImportError_(f"{path}: missing columns {', '.join(missing)}")
+    idx, rows = csv_table(path, tuple(REQUIRED), header_startswith="HCPC")
     seen: dict[str, int] = {}
     for line, row in rows:
         if not any(c.strip() for c in row):

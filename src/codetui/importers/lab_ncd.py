@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from codetui.importers.base import (
-    ImportError_,
     ImportResult,
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
 )
 
 FOLDER = "cms-lab-ncd-icd10-2026-01"
@@ -43,17 +41,11 @@ def _iso(value: str) -> str:
 
 def read_ncds(path: Path, rejects: Rejects) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], int]:
     """(NCD id -> {title, hcpcs, other}, ICD key -> [{ncd, status, changed, term}], accepted rows)."""
-    rows = csv_rows(path)
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
-    if "NCD_NUMBER" not in idx or "ICD10_CODE" not in idx:
-        raise ImportError_(f"{path}: header lacks ncd_number/icd10_code")
+    idx, rows = csv_table(path, ("NCD_NUMBER", "ICD10_CODE"))
     ncds: dict[str, dict[str, Any]] = {}
     icd: dict[str, list[dict[str, Any]]] = {}
     accepted = 0
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         ncd_id = cell(row, idx, "NCD_NUMBER").upper()
         if not NCD_RE.match(ncd_id):
             rejects.add(path, line, f"bad NCD number {ncd_id!r}")

@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from codetui.importers.base import (
-    ImportError_,
     ImportResult,
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
     julian_to_iso,
 )
 
@@ -36,15 +34,7 @@ def _note(text: str) -> str:
 
 def read_aoc(path: Path, rejects: Rejects) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """Add-on code -> its AOC edits (sorted), and the number of accepted rows."""
-    rows = csv_rows(path, header_startswith="AOC_Edit_Type")
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise ImportError_(f"{path.name}: no 'AOC_Edit_Type' header row") from None
-    idx = header_index(header)
-    missing = [c for c in REQUIRED if c not in idx]
-    if missing:
-        raise ImportError_(f"{path.name}: missing columns {', '.join(missing)}")
+    idx, rows = csv_table(path, tuple(REQUIRED), header_startswith="AOC_Edit_Type")
     by_addon: dict[str, set[tuple[Any, ...]]] = {}
     accepted = 0
     for line, row in rows:

@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from codetui.importers.base import (
-    ImportError_,
     ImportResult,
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
 )
 
 CODE_RE = re.compile(r"^[A-Z0-9]{5}$")
@@ -48,15 +46,9 @@ def _code(raw: str) -> str:
 
 def read_si_rate(path: Path, src: str, rejects: Rejects) -> dict[str, dict[str, Any]]:
     """Code -> {src, si, rate, changed} from one extract run (HCPCSCode, StatusIndicator, ...)."""
-    rows = csv_rows(path)
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
-    if "HCPCSCODE" not in idx or "STATUSINDICATOR" not in idx:
-        raise ImportError_(f"{path}: header lacks HCPCSCode/StatusIndicator")
+    idx, rows = csv_table(path, ("HCPCSCODE", "STATUSINDICATOR"))
     out: dict[str, dict[str, Any]] = {}
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         code, si = _code(cell(row, idx, "HCPCSCODE")), cell(row, idx, "STATUSINDICATOR").upper()
         rate_raw = cell(row, idx, "PAYMENTRATE")
         reason = _check(code, si, out)
@@ -84,15 +76,9 @@ def _check(code: str, si: str, seen: dict[str, Any]) -> str:
 
 def read_workbook(path: Path, src: str, rejects: Rejects) -> dict[str, dict[str, Any]]:
     """Code -> {src, si, apc, weight, rate, copay, min_copay} from a CMS Addendum B CSV export."""
-    rows = csv_rows(path, header_startswith="HCPCS")
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
-    if "HCPCS CODE" not in idx or "SI" not in idx:
-        raise ImportError_(f"{path}: no 'HCPCS Code' / 'SI' header row")
+    idx, rows = csv_table(path, ("HCPCS CODE", "SI"), header_startswith="HCPCS")
     out: dict[str, dict[str, Any]] = {}
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         code, si = _code(cell(row, idx, "HCPCS CODE")), cell(row, idx, "SI").upper()
         reason = _check(code, si, out)
         values: dict[str, Any] = {"src": src, "si": si, "apc": cell(row, idx, "APC")}
@@ -113,13 +99,9 @@ def read_workbook(path: Path, src: str, rejects: Rejects) -> dict[str, dict[str,
 
 def read_status_indicators(path: Path, rejects: Rejects) -> dict[str, dict[str, Any]]:
     """SI -> {code, paid, description, src} from the StatusIndicator,Paid,Description list."""
-    rows = csv_rows(path)
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
+    idx, rows = csv_table(path, ("STATUSINDICATOR",))
     out: dict[str, dict[str, Any]] = {}
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         si = cell(row, idx, "STATUSINDICATOR").upper()
         if not SI_RE.match(si):
             rejects.add(path, line, f"bad status indicator {si!r}")

@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from codetui.importers.base import (
-    ImportError_,
     ImportResult,
     Rejects,
     SourceMeta,
     cell,
-    csv_rows,
-    header_index,
+    csv_table,
 )
 
 FOLDER = "cms-rbcs-northstar-2024-06"
@@ -33,16 +31,10 @@ def _iso(value: str) -> str:
 
 def read_rbcs(path: Path, rejects: Rejects) -> tuple[dict[str, dict[str, Any]], int]:
     """Code -> rbcs block (newest effective row wins) and the number of accepted rows."""
-    rows = csv_rows(path)
-    _, header = next(rows, (0, []))
-    idx = header_index(header)
-    if "HCPCS_CODE" not in idx or "RBCS_CATEGORY" not in idx:
-        raise ImportError_(f"{path}: header lacks hcpcs_code/rbcs_category")
+    idx, rows = csv_table(path, ("HCPCS_CODE", "RBCS_CATEGORY"))
     best: dict[str, tuple[tuple[str, str, str], dict[str, Any]]] = {}
     accepted = 0
     for line, row in rows:
-        if not any(c.strip() for c in row):
-            continue
         code = cell(row, idx, "HCPCS_CODE").upper()
         if not CODE_RE.match(code):
             rejects.add(path, line, f"bad HCPCS code {code!r}")
