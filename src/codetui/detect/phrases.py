@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from codetui import paths
 from codetui.detect.text import OPTIONAL_STEMS, marked_words, words
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7  # bump whenever the phrases built from a store change
 _PREFIX = "detect-phrases-"
 _PARENS = re.compile(r"\([^)]*\)")
 _DUE_TO = re.compile(r"\bdue to\b([^,;]*)", re.IGNORECASE)
@@ -164,14 +164,17 @@ class PhraseIndex:
     def for_store(cls, store: Any) -> PhraseSource:
         """The cached SQLite index for a store opened from a file; else built in memory."""
         cache = _cache_file(store)
+        phrases: list[Phrase] | None = None
         if cache is not None:
-            if not cache.exists():
-                _write_sqlite(cache, phrases_from(store))
-            try:
-                return SqlitePhraseIndex(cache)
-            except (OSError, sqlite3.Error):
-                pass  # unwritable or broken cache dir: only costs speed
-        return cls(phrases_from(store))
+            for attempt in range(2):
+                if attempt or not cache.exists():  # missing, or broken: (re)build it once
+                    phrases = phrases if phrases is not None else phrases_from(store)
+                    _write_sqlite(cache, phrases)
+                try:
+                    return SqlitePhraseIndex(cache)
+                except (OSError, sqlite3.Error):
+                    pass  # unwritable cache dir: only costs speed
+        return cls(phrases if phrases is not None else phrases_from(store))
 
 
 class SqlitePhraseIndex:
@@ -181,9 +184,13 @@ class SqlitePhraseIndex:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()  # the TUI scans notes in a worker thread
         self._loaded: dict[str, list[Phrase]] = {}
-        row = self._conn.execute("SELECT value FROM info WHERE name = 'version'").fetchone()
-        if row is None or row[0] != str(INDEX_VERSION):
-            raise sqlite3.DatabaseError("phrase index of another version")
+        try:
+            row = self._conn.execute("SELECT value FROM info WHERE name = 'version'").fetchone()
+            if row is None or row[0] != str(INDEX_VERSION):
+                raise sqlite3.DatabaseError("phrase index of another version")
+        except sqlite3.Error:
+            self._conn.close()
+            raise
 
     def _load(self, stems: list[str]) -> None:
         with self._lock:
