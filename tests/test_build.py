@@ -7,11 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import RAW_DIR, SHIPPED_STORE
 
 from codetui import build as build_mod
 from codetui.importers.base import ImportResult, Rejects, SourceMeta
-
-from conftest import RAW_DIR, SHIPPED_STORE
 
 
 def sha(path: Path) -> str:

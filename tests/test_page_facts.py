@@ -7,12 +7,11 @@ import sys
 import unicodedata
 
 import pytest
+from conftest import REPO
 
 from codetui.pages.build import build_page
 from codetui.pages.hcpcs_page import suggested_modifiers
 from codetui.pages.text import LABEL_WIDTH, render_text
-
-from conftest import REPO
 
 
 def _rows(page, key):
@@ -55,7 +54,7 @@ def test_addon_never_offers_51_or_25() -> None:
 
 def test_drug_excluded_from_pfs_gets_only_waste_modifiers() -> None:
     rec = _rec("J1234", system="HCPCS", category="Treatment",
-               **{"status": "E", "pctc": "9", "mult": "9", "bilat": "9"})
+               status="E", pctc="9", mult="9", bilat="9")
     rec["anweb"] = {"price": ["51"]}
     assert suggested_modifiers(rec) == ["JW", "JZ"]
 

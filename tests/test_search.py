@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from search_fixture import tables, write_cpt_descriptors, write_fixture_store
 
 from codetui import abbrev, searchindex
 from codetui.search import SYSTEMS, Hit, SearchIndex, parse_system
 from codetui.store import CodeStore
-
-from search_fixture import tables, write_cpt_descriptors, write_fixture_store
 
 
 @pytest.fixture(scope="module")

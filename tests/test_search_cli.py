@@ -6,10 +6,9 @@ from pathlib import Path
 
 import orjson
 import pytest
+from search_fixture import write_fixture_store
 
 from codetui.cli import main
-
-from search_fixture import write_fixture_store
 
 
 @pytest.fixture()

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SHIPPED_STORE
 
 from codetui.storage import StoreError
 from codetui.store import CodeStore
-
-from conftest import REPO, SHIPPED_STORE
 
 
 def run_cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from codetui.tui.searching import Result
 from codetui.tui.widgets.page_view import PageView
 from codetui.tui.widgets.results import ResultList
 from codetui.userdata import UserData
+
 
 def sync(fn: Any) -> Any:
     """Run an async test on a fresh event loop (no async pytest plugin is installed)."""

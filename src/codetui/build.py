@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from codetui.importers.base import ImportError_, ImportResult, Rejects, SourceMeta, Tables
 from codetui.storage import atomic_write, write_store

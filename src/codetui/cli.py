@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 # (subcommand, module under codetui.commands, one-line help)
 COMMANDS: tuple[tuple[str, str, str], ...] = (

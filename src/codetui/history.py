@@ -8,7 +8,8 @@ drops every forward entry; back and forward only move the cursor.
 
 from __future__ import annotations
 
-from typing import Generic, Iterator, TypeVar
+from collections.abc import Iterator
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-
 from tinydb import TinyDB
 
 from codetui.refs import modifier_rows, note_refs

@@ -8,13 +8,14 @@ reverse add-on map, search index) are built on first use, never on the start-up 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from codetui import paths
 from codetui.codes import compact, icd_key
-from codetui.storage import StoreError, read_json
+from codetui.storage import StoreError
 from codetui.tables import DictTable, SqlTable
 
 Record = dict[str, Any]
@@ -51,7 +52,7 @@ class CodeStore:
     @classmethod
     def open(
         cls, path: Path | None = None, user_dir: Path | None = None, cache_dir: Path | None = None
-    ) -> "CodeStore":
+    ) -> CodeStore:
         """Open the shipped store read-only, through its SQLite cache (built on first open)."""
         import sqlite3
 
@@ -73,7 +74,7 @@ class CodeStore:
         return store
 
     @classmethod
-    def from_tables(cls, tables: dict[str, Iterable[Record]], user_dir: Path | None = None) -> "CodeStore":
+    def from_tables(cls, tables: dict[str, Iterable[Record]], user_dir: Path | None = None) -> CodeStore:
         """An in-memory store for tests: ``{"hcpcs": [ {...}, ... ], ...}``."""
         built: dict[str, Any] = {
             name: DictTable(_index_table(list(docs), _KEY_FIELD.get(name, "code")))

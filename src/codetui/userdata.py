@@ -14,10 +14,11 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import orjson
 from tinydb import Query, TinyDB
@@ -88,7 +89,7 @@ class UserData:
         self.warning: str | None = None
 
     @classmethod
-    def open(cls, user_dir: Path | None = None) -> "UserData":
+    def open(cls, user_dir: Path | None = None) -> UserData:
         return cls((user_dir if user_dir is not None else paths.user_dir()) / USER_FILE)
 
     # ---- plumbing ------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from codetui.pages.model import Row, Section, Span
 from codetui.textclean import strip_controls

@@ -7,7 +7,6 @@ from typing import Any
 from codetui.pages.common import link_row, section, text_row
 from codetui.pages.model import Page, Span
 
-
 MOD_ROWS = 200
 
 

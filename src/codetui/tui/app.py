@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from rich.text import Text
 from textual.app import App
@@ -148,8 +149,8 @@ class CodeTuiApp(App[int]):
 
     def action_help(self) -> None:
         from codetui.tui.screens.browser import BrowserScreen
-        from codetui.tui.screens.tools import tool_key_groups
         from codetui.tui.screens.help import HelpScreen, key_rows
+        from codetui.tui.screens.tools import tool_key_groups
         from codetui.tui.widgets.page_view import PageView
         from codetui.tui.widgets.results import ResultList
 
@@ -193,10 +194,9 @@ class CodeTuiApp(App[int]):
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the shipped (or ``--store``) store and run the browser; 2 if the store is unusable."""
+    from codetui import paths
     from codetui.storage import StoreError
     from codetui.store import CodeStore
-
-    from codetui import paths
 
     path = Path(args.store) if getattr(args, "store", None) else paths.shipped_store_path()
     if not path.is_file():  # fail before taking over the terminal

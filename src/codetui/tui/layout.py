@@ -140,7 +140,7 @@ def _row(b: _Builder, row: Row, label_w: int) -> None:
     body = b.spans(row.spans)
     if not label:
         b.add(body, "  ", indent=2 + label_w if label_w else 2)
-    elif len(label) + 2 <= label_w and label_w <= b.width // 2:
+    elif len(label) + 2 <= label_w <= b.width // 2:
         b.add(body, Content.styled(f"  {label}", b.styles.label), indent=2 + label_w)
     else:  # long label (or narrow screen): label on its own line, value below it
         b.add(Content.styled(label, b.styles.label), "  ")

@@ -10,11 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from codetui.check.claim import ClaimLine
-
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, Finding
 from codetui.check.words import mai_words
-
 
 SETTING_WORDS = {"practitioner": "practitioner", "opps": "outpatient hospital", "dme": "DME supplier"}
 

@@ -19,13 +19,13 @@ from textual.worker import get_current_worker
 from codetui.history import History
 from codetui.pages.model import Page
 from codetui.textclean import strip_controls
-from codetui.userdata import Entry
 from codetui.tui.messages import OpenTarget, ShowAll
-from codetui.tui.searching import FILTERS, Result, search
+from codetui.tui.searching import FILTERS, Result
 from codetui.tui.widgets.page_view import PageView
 from codetui.tui.widgets.results import ResultList
 from codetui.tui.widgets.search_bar import FilterBar, SearchInput
 from codetui.tui.widgets.status import StatusLine, release_line
+from codetui.userdata import Entry
 
 if TYPE_CHECKING:
     from codetui.tui.app import CodeTuiApp
@@ -37,7 +37,7 @@ PAGE_CACHE = 64
 class BrowserScreen(Screen[None]):
     """Search on top; results or a code page below; the release in use at the bottom."""
 
-    app: "CodeTuiApp"
+    app: CodeTuiApp
     AUTO_FOCUS = "#search"
 
     BINDINGS = [

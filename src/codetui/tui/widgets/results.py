@@ -6,7 +6,7 @@ choosing one is just ``OpenTarget(option.id)``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.content import Content
