@@ -136,6 +136,10 @@ class BrowserScreen(Screen[None]):
 
     @work(exclusive=True, group="search", thread=True)
     def run_search(self, query: str, system: str | None, seq: int) -> None:
+        store = self.app.store
+        if hasattr(type(store), "search_index") and "search_index" not in vars(store):
+            # the first search of a new store builds (or maps) the index: say why it waits
+            self.app.call_from_thread(self._hint, "Preparing the search index (first run: a few seconds)…")
         try:
             results = self.app.searcher(self.app.store, query, system, SEARCH_LIMIT)
         except Exception as exc:  # a search bug must not take the browser down
