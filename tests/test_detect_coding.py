@@ -135,12 +135,18 @@ def test_cached_index_gives_the_same_findings_and_holds_no_note_text(
     cache = tmp_path / "cache"
     monkeypatch.setenv("CODETUI_CACHE", str(cache))
     (cache).mkdir()
+    path = _file_store(tmp_path)
+    st = path.stat()
+    v = phrases_mod.INDEX_VERSION
     (cache / "detect-phrases-v5-1-2.json").write_text("[]")  # an old layout: removed
-    store = CodeStore.open(_file_store(tmp_path), cache_dir=cache)
+    (cache / f"detect-phrases-v{v}-0badc0de-{st.st_size}-{int(st.st_mtime)}.sqlite").write_text("")  # old rules
+    other = cache / f"detect-phrases-v{v}-0badc0de-1-2.sqlite"  # another store's index: kept
+    other.write_text("")
+    store = CodeStore.open(path, cache_dir=cache)
     note = "Hx of type 2 diabetes with neuropathy, Zebulon Quaxley. HTN and CHF. Pneumonia."
     built = Detector(store).detect(note)
-    files = list(cache.glob("detect-phrases-*"))
-    assert [f.suffix for f in files] == [".sqlite"]
+    files = sorted(cache.glob("detect-phrases-*"))
+    assert len(files) == 2 and other in files and all(f.suffix == ".sqlite" for f in files)
 
     memory = Detector(CodeStore.from_tables(json.loads(FIXTURE.read_text(encoding="utf-8"))))
     assert memory.detect(note) == built
@@ -174,6 +180,8 @@ def test_broken_cached_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Monk
     ("Closed fracture of the neck of right femur.", "S72.001"),
     ("Hypertension with chronic kidney disease stage 3.", "I12.9"),
     ("History of DVT.", "Z86.718"), ("History of breast cancer.", "Z85.3"),
+    ("CHF with reduced EF.", "I50.20"),
+    ("Hx of COPD and CHF, presents with productive cough.", "R05.9"),  # not COPD's "chronic" cough
 ])
 def test_real_store_first_choice(text: str, code: str) -> None:
     found = _real().detect(text)
@@ -184,6 +192,12 @@ def test_real_store_first_choice(text: str, code: str) -> None:
 @pytest.mark.skipif(not REAL_STORE.exists(), reason="data/codes.json not built")
 def test_real_store_depression_is_unspecified() -> None:
     assert {"F32.A", "F32.9"} & set(top(_real().detect("Depression, on sertraline."), rank=1))
+
+
+@pytest.mark.skipif(not REAL_STORE.exists(), reason="data/codes.json not built")
+def test_real_store_plain_diabetes_is_not_in_remission() -> None:
+    found = _real().detect("Type 2 diabetes, on metformin.")
+    assert top(found, rank=1) == ["E11.9"] and "E11.A" not in listed(found)
 
 
 _REAL: list[Detector] = []

@@ -21,6 +21,7 @@ from codetui.detect.text import OPTIONAL_STEMS, SYNONYMS, default_type_2, marked
 from codetui.detect.zcodes import history_code, is_chronic
 
 MAX_WINDOW = 12  # tokens: a phrase's words must sit this close together
+OPTIONAL_REACH = 8  # tokens: how far outside the phrase an optional word may sit
 PER_MENTION = 5  # candidates kept for one stretch of text
 CHILDREN_SHOWN = 20
 
@@ -157,11 +158,15 @@ class Detector:
             if any(not any(e <= words_of for e in abbrevs[starts[i]])
                    for i in set(used) if starts[i] in abbrevs):
                 continue
-            for s in p.optional & present:  # optional words count when they sit in the window
+            # optional words count when they sit near the phrase, and (as above) not when
+            # they are one word of an abbreviation ("chronic" of COPD is no "chronic cough")
+            opt_in = 0
+            for s in p.optional & present:
                 near = min(where[s], key=lambda i: abs(i - used[0]))
-                if best[0] - MAX_WINDOW <= near <= best[1] + MAX_WINDOW:
+                if (best[0] - OPTIONAL_REACH <= near <= best[1] + OPTIONAL_REACH and (
+                        starts[near] not in abbrevs or any(e <= words_of for e in abbrevs[starts[near]]))):
                     used.append(near)
-            opt_in = len(p.optional & present)
+                    opt_in += 1
             opt_out = len(p.optional) - opt_in
             score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out + p.bonus
                      + (0.1 if p.source == "title" else 0)

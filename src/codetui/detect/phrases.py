@@ -19,6 +19,7 @@ import os
 import re
 import sqlite3
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,9 +27,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from codetui import paths
+from codetui.detect import text as text_module
 from codetui.detect.text import OPTIONAL_STEMS, marked_words, words
 
-INDEX_VERSION = 7  # bump whenever the phrases built from a store change
+INDEX_VERSION = 9  # bump whenever the phrases built from a store change
 _PREFIX = "detect-phrases-"
 _PARENS = re.compile(r"\([^)]*\)")
 _DUE_TO = re.compile(r"\bdue to\b([^,;]*)", re.IGNORECASE)
@@ -88,11 +90,17 @@ def _bonus(rec: dict[str, Any]) -> float:
     b = 0.2 if rec.get("billable") else 0.0
     if "with unspecified" in title or title.startswith("other"):
         b -= 0.3
-    elif "unspecified" in title and rec.get("billable"):
+    elif _is_default(rec):
         b += 0.15  # the default code for a bare condition word (J18.9 for "pneumonia")
     if "classified elsewhere" in title:
         b -= 0.6  # manifestation codes are never listed first
     return b
+
+
+def _is_default(rec: dict[str, Any]) -> bool:
+    """A billable "..., unspecified" code: what a bare condition word is coded as."""
+    title = rec.get("title", "").lower()
+    return bool(rec.get("billable")) and "unspecified" in title and "with unspecified" not in title
 
 
 def _neoplasm_phrase(term: dict[str, Any]) -> Phrase | None:
@@ -115,7 +123,8 @@ def phrases_from(store: Any) -> list[Phrase]:
         for text, source in [(rec.get("title", ""), "title")] + [
             (t, "inclusion") for t in [*rec.get("inclusion", ()), *rec.get("includes", ())]
         ]:
-            nos = source == "inclusion" and text.rstrip().endswith(" NOS") and rec.get("billable")
+            nos = (source == "inclusion" and text.rstrip().endswith(" NOS") and rec.get("billable")
+                   and not _is_default(rec))  # once: "Heart failure, unspecified" has its bonus
             p = _phrase(code, text, source, bonus + (0.15 if nos else 0.0))
             if p is not None:
                 out.append(p)
@@ -239,11 +248,14 @@ def _write_sqlite(cache: Path, phrases: list[Phrase]) -> None:
 
 
 def _drop_stale(keep: Path) -> None:
-    """Phrase indexes of older versions (JSON up to v5) are dead weight. Other stores' files
-    of this version stay: one cache dir may serve several stores."""
+    """Phrase indexes of older versions (JSON up to v5), or built from this same store by
+    older rules, are dead weight. Other stores' files stay: one cache dir may serve several."""
     current = f"{_PREFIX}v{INDEX_VERSION}-"
+    same_store = "-" + "-".join(keep.name.rsplit("-", 2)[-2:])  # "-<size>-<mtime>.sqlite"
     for old in keep.parent.glob(_PREFIX + "*"):
-        if not old.name.startswith(current) and not old.name.endswith(".tmp"):
+        if old == keep or old.name.endswith(".tmp"):
+            continue
+        if not old.name.startswith(current) or old.name.endswith(same_store):
             try:
                 old.unlink()
             except OSError:
@@ -258,4 +270,16 @@ def _cache_file(store: Any) -> Path | None:
         st = Path(path).stat()
     except OSError:
         return None
-    return paths.cache_dir() / f"{_PREFIX}v{INDEX_VERSION}-{st.st_size}-{int(st.st_mtime)}.sqlite"
+    return paths.cache_dir() / f"{_PREFIX}v{INDEX_VERSION}-{_code_stamp()}-{st.st_size}-{int(st.st_mtime)}.sqlite"
+
+
+def _code_stamp() -> str:
+    """A checksum of the modules that shape the phrases, so an edited rule never meets an
+    index built by the old one (a forgotten INDEX_VERSION bump included)."""
+    crc = 0
+    for mod in (__file__, text_module.__file__):
+        try:
+            crc = zlib.crc32(Path(mod).read_bytes(), crc)
+        except (OSError, TypeError):
+            pass  # no sources (a frozen install): INDEX_VERSION alone keys the file
+    return f"{crc:08x}"

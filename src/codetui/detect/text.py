@@ -35,8 +35,8 @@ SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"flu", "influenza"),
         (r"kidney stones?", "calculus of kidney"),
         (r"stroke", "cerebral infarction"),
-        (r"heart failure with reduced ejection fraction|hfref", "systolic heart failure"),
-        (r"heart failure with preserved ejection fraction|hfpef", "diastolic heart failure"),
+        (r"(?:chf|hf|heart failure) with reduced (?:ef|ejection fraction)|hfref", "systolic heart failure"),
+        (r"(?:chf|hf|heart failure) with preserved (?:ef|ejection fraction)|hfpef", "diastolic heart failure"),
         (r"obese", "obesity"),
         (r"smoker|smokes|cigarettes?", "nicotine dependence cigarettes"),
         (r"chest pain", "chest pain unspecified"),
@@ -106,14 +106,15 @@ def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """(stem, start, end) of each word; words governed by "without"/"not" become "no_<stem>".
 
     "Migraine without aura, not intractable" must not match "Migraine with aura, intractable":
-    the marked stems only match the same marking in a title.
+    the marked stems only match the same marking in a title. The marking stops at "with",
+    "and", "or", "in" and punctuation ("without complications in remission": in remission).
     """
     out: list[tuple[str, int, int]] = []
     left = 0
     prev_end = start
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         w = m.group(0).lower()
-        if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "or"):
+        if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "or", "in"):
             left = 0
         prev_end = m.end()
         if w in _NEG_WORDS:
