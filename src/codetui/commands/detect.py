@@ -14,7 +14,6 @@ from typing import TextIO
 from codetui.commands.redact import read_input
 from codetui.textclean import strip_controls
 
-
 WIDTH = 80
 INDENT = " " * 10
 
