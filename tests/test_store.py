@@ -143,3 +143,22 @@ def test_store_option_works_before_or_after_the_command(tmp_path: Path) -> None:
                  ("lookup", "96417", "--store", str(tmp_path / "none.json"))):
         res = run_cli(*args)
         assert res.returncode == 2 and "none.json: store not found" in res.stderr
+
+
+def test_unwritable_cache_dir_still_opens(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache dir should be", encoding="utf-8")
+    store = CodeStore.open(SHIPPED_STORE, cache_dir=blocker / "cache")
+    assert store.hcpcs("96417") is not None and store.children("E11.4")
+
+
+def test_corrupt_cache_file_is_rebuilt(tmp_path: Path) -> None:
+    from codetui.sqlcache import cache_path_for
+    from codetui.storage import write_store
+
+    path = tmp_path / "codes.json"
+    write_store(path, {"meta": {"x": {"id": "x"}}, "hcpcs": {"99999": {"code": "99999", "system": "CPT"}}})
+    cache = tmp_path / "c"
+    CodeStore.open(path, cache_dir=cache)
+    cache_path_for(path, cache).write_bytes(b"garbage, not sqlite")
+    assert CodeStore.open(path, cache_dir=cache).hcpcs("99999") is not None

@@ -45,45 +45,50 @@ def _valid(conn: sqlite3.Connection, fingerprint: str) -> bool:
     return bool(row) and row[0] == fingerprint
 
 
-def _write_cache(store_path: Path, target: Path, fingerprint: str) -> None:
+def _fill(conn: sqlite3.Connection, store_path: Path, fingerprint: str) -> None:
+    """Copy the TinyDB store into ``conn``: records plus the reverse-reference indexes."""
     raw = TinyDB(store_path, storage=ReadOnlyStorage).storage.read() or {}
+    conn.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE info(k TEXT PRIMARY KEY, v TEXT);
+        CREATE TABLE records(tbl TEXT, key TEXT, parent TEXT, flags TEXT, doc BLOB,
+                             PRIMARY KEY (tbl, key)) WITHOUT ROWID;
+        CREATE TABLE note_refs(start TEXT, end TEXT, source TEXT, field TEXT);
+        CREATE TABLE modifier_rows(modifier TEXT, code TEXT);
+        """
+    )
+    rows: list[tuple[str, str, Any, Any, bytes]] = []
+    for name, docs in raw.items():
+        if not isinstance(docs, dict):
+            continue
+        key_field = _KEY_FIELD.get(name, "code")
+        for doc in docs.values():
+            key = str(doc.get(key_field, ""))
+            flags = "," + ",".join(f for f in _INDEXED_FLAGS if f in doc) + ","
+            rows.append((name, key, doc.get("parent"), flags if flags != ",," else None,
+                         orjson.dumps(doc)))
+    conn.executemany("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)", rows)
+    icd = raw.get("icd10cm", {})
+    conn.executemany("INSERT INTO note_refs VALUES (?,?,?,?)",
+                     (r for doc in icd.values() for r in note_refs(doc.get("code", ""), doc)))
+    conn.execute("CREATE INDEX refs_by_start ON note_refs(start)")
+    hc = raw.get("hcpcs", {})
+    conn.executemany("INSERT INTO modifier_rows VALUES (?,?)",
+                     (r for doc in hc.values() for r in modifier_rows(doc.get("code", ""), doc)))
+    conn.execute("CREATE INDEX modrows ON modifier_rows(modifier)")
+    conn.execute("CREATE INDEX by_parent ON records(tbl, parent) WHERE parent IS NOT NULL")
+    conn.execute("INSERT INTO info VALUES ('fingerprint', ?)", (fingerprint,))
+    conn.commit()
+
+
+def _write_cache(store_path: Path, target: Path, fingerprint: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".store-", suffix=".sqlite.tmp", dir=target.parent)
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp)
-        conn.executescript(
-            """
-            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-            CREATE TABLE info(k TEXT PRIMARY KEY, v TEXT);
-            CREATE TABLE records(tbl TEXT, key TEXT, parent TEXT, flags TEXT, doc BLOB,
-                                 PRIMARY KEY (tbl, key)) WITHOUT ROWID;
-            CREATE TABLE note_refs(start TEXT, end TEXT, source TEXT, field TEXT);
-            CREATE TABLE modifier_rows(modifier TEXT, code TEXT);
-            """
-        )
-        rows: list[tuple[str, str, Any, Any, bytes]] = []
-        for name, docs in raw.items():
-            if not isinstance(docs, dict):
-                continue
-            key_field = _KEY_FIELD.get(name, "code")
-            for doc in docs.values():
-                key = str(doc.get(key_field, ""))
-                flags = "," + ",".join(f for f in _INDEXED_FLAGS if f in doc) + ","
-                rows.append((name, key, doc.get("parent"), flags if flags != ",," else None,
-                             orjson.dumps(doc)))
-        conn.executemany("INSERT OR REPLACE INTO records VALUES (?,?,?,?,?)", rows)
-        icd = raw.get("icd10cm", {})
-        conn.executemany("INSERT INTO note_refs VALUES (?,?,?,?)",
-                         (r for doc in icd.values() for r in note_refs(doc.get("code", ""), doc)))
-        conn.execute("CREATE INDEX refs_by_start ON note_refs(start)")
-        hc = raw.get("hcpcs", {})
-        conn.executemany("INSERT INTO modifier_rows VALUES (?,?)",
-                         (r for doc in hc.values() for r in modifier_rows(doc.get("code", ""), doc)))
-        conn.execute("CREATE INDEX modrows ON modifier_rows(modifier)")
-        conn.execute("CREATE INDEX by_parent ON records(tbl, parent) WHERE parent IS NOT NULL")
-        conn.execute("INSERT INTO info VALUES ('fingerprint', ?)", (fingerprint,))
-        conn.commit()
+        _fill(conn, store_path, fingerprint)
         conn.close()
         os.replace(tmp, target)
     except BaseException:
@@ -103,5 +108,11 @@ def open_cache(store_path: Path, cache_dir: Path) -> sqlite3.Connection:
         if _valid(conn, fingerprint):
             return conn
         conn.close()
-    _write_cache(store_path, target, fingerprint)
+    try:
+        _write_cache(store_path, target, fingerprint)
+    except OSError:
+        # cache dir not writable (read-only home, full disk): work from memory this time
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(conn, store_path, fingerprint)
+        return conn
     return sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
