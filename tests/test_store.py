@@ -162,3 +162,10 @@ def test_corrupt_cache_file_is_rebuilt(tmp_path: Path) -> None:
     CodeStore.open(path, cache_dir=cache)
     cache_path_for(path, cache).write_bytes(b"garbage, not sqlite")
     assert CodeStore.open(path, cache_dir=cache).hcpcs("99999") is not None
+
+
+def test_unknown_code_suggests_its_neighbours() -> None:
+    res = run_cli("lookup", "96418")
+    assert res.returncode == 1 and "not found" in res.stderr and "96417" in res.stderr
+    res = run_cli("lookup", "S72.001Z")
+    assert res.returncode == 1 and "S72.001A" in res.stderr

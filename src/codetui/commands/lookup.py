@@ -54,8 +54,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _suggest(store: object, code: str) -> list[str]:
+    """Nearest codes: for a code-shaped query, codes sharing its longest known prefix
+    (96418 -> 9641x, E11.99 -> E11.9x); otherwise a word search."""
+    from codetui.codes import compact, looks_hcpcs, looks_icd
+
     try:
-        hits = store.search(code, limit=5)  # type: ignore[attr-defined]
+        text = compact(code)
+        if looks_hcpcs(text) or looks_icd(code):
+            system = "ICD-10-CM" if "." in code else None
+            for cut in range(len(text) - 1, 2, -1):
+                hits = store.search(text[:cut], system=system, limit=5)  # type: ignore[attr-defined]
+                near = [h.code for h in hits if compact(h.code).startswith(text[:cut])]
+                if near:
+                    return near
+            return []
+        return [h.code for h in store.search(code, limit=5)]  # type: ignore[attr-defined]
     except Exception:
         return []
-    return [h.code for h in hits]
