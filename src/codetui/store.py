@@ -1,7 +1,8 @@
 """The read-only code store and its lookups.
 
-``CodeStore`` holds the shipped tables (parsed once) plus the user's layer (licensed CPT
-descriptors, imported PTP quarters). It is given to the CLI, the TUI, the checker and the text
+``CodeStore`` reads the shipped tables through a disposable SQLite copy (``sqlcache``: records
+are decoded only when asked for) plus the user's layer (licensed CPT descriptors, imported PTP
+quarters). It is given to the CLI, the TUI, the checker and the text
 tools; tests build one in memory with ``CodeStore.from_tables``. Derived indexes (children,
 reverse add-on map, search index) are built on first use, never on the start-up path.
 """
