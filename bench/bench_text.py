@@ -2,8 +2,8 @@
 
     PYTHONPATH=src python bench/bench_text.py [--store data/codes.json] [-v]
 
-Redaction (bench/redact_cases.jsonl): share of PHI spans fully removed, share of must-keep
-spans left intact. Detection (bench/detect_cases.jsonl, needs a store): explicit codes found /
+Redaction (bench/redact_cases.jsonl, then the held-out bench/redact_heldout.jsonl): share of PHI spans fully removed, share of must-keep
+spans left intact. Detection (bench/detect_cases.jsonl, then bench/detect_heldout.jsonl; needs a store): explicit codes found /
 invented, implied codes with an expected code in the top 3. Speed: median time to redact and
 scan a ~10 KB note. Cases are invented; no real person or number appears.
 """
@@ -34,33 +34,51 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+REDACT_FILES = ("redact_cases.jsonl", "redact_heldout.jsonl")
+DETECT_FILES = ("detect_cases.jsonl", "detect_heldout.jsonl")
+
+
 def bench_redact(verbose: bool) -> None:
+    """One block of figures per case file, and per ``set`` inside a file when it has several."""
+    for name in REDACT_FILES:
+        if not (HERE / name).exists():
+            continue
+        tally: dict[str, Counter[str]] = {}
+        for case in _cases(name):
+            for key in ("all", _case_set(case)):
+                _score_redact(case, tally.setdefault(key, Counter()), verbose and key == "all")
+        keys = ["all"] + sorted(k for k in tally if k != "all") if len(tally) > 2 else ["all"]
+        for key in keys:
+            t = tally[key]
+            label = f"{name}" + ("" if key == "all" else f" [{key}]")
+            print(f"redaction {label}: PHI removed {t['phi_gone']}/{t['phi_total']} = "
+                  f"{100 * t['phi_gone'] / max(1, t['phi_total']):.1f}%; must-keep intact "
+                  f"{t['keep_ok']}/{t['keep_total']} = {100 * t['keep_ok'] / max(1, t['keep_total']):.1f}%")
+
+
+def _score_redact(case: dict[str, Any], t: Counter[str], verbose: bool) -> None:
     from codetui.redact import redact
 
-    phi_total = phi_gone = keep_total = keep_ok = 0
-    for case in _cases("redact_cases.jsonl"):
-        text = case["text"]
-        res = redact(text)
-        covered = [False] * len(text)
-        for s in res.spans:
-            for k in range(s.start, s.end):
-                covered[k] = True
-        for p in case["phi"]:
-            for a, b in _occurrences(text, p):
-                phi_total += 1
-                ok = all(covered[k] for k in range(a, b) if not text[k].isspace() and text[k] not in ",.")
-                phi_gone += ok
-                if verbose and not ok:
-                    print(f"  PHI LEFT  {p!r}: {res.text!r}")
-        for p in case["keep"]:
-            for a, b in _occurrences(text, p):
-                keep_total += 1
-                ok = not any(covered[k] for k in range(a, b))
-                keep_ok += ok
-                if verbose and not ok:
-                    print(f"  DAMAGED   {p!r}: {res.text!r}")
-    print(f"redaction: PHI removed {phi_gone}/{phi_total} = {100 * phi_gone / phi_total:.1f}%")
-    print(f"redaction: must-keep intact {keep_ok}/{keep_total} = {100 * keep_ok / keep_total:.1f}%")
+    text = case["text"]
+    res = redact(text)
+    covered = [False] * len(text)
+    for s in res.spans:
+        for k in range(s.start, s.end):
+            covered[k] = True
+    for p in case["phi"]:
+        for a, b in _occurrences(text, p):
+            t["phi_total"] += 1
+            ok = all(covered[k] for k in range(a, b) if not text[k].isspace() and text[k] not in ",.")
+            t["phi_gone"] += ok
+            if verbose and not ok:
+                print(f"  PHI LEFT  {p!r}: {res.text!r}")
+    for p in case["keep"]:
+        for a, b in _occurrences(text, p):
+            t["keep_total"] += 1
+            ok = not any(covered[k] for k in range(a, b))
+            t["keep_ok"] += ok
+            if verbose and not ok:
+                print(f"  DAMAGED   {p!r}: {res.text!r}")
 
 
 def _ten_kb_note() -> str:
@@ -110,13 +128,20 @@ def bench_detect(store: Any, verbose: bool) -> None:
     from codetui.detect import Detector
 
     det = Detector(store)
+    for fname in DETECT_FILES:
+        if (HERE / fname).exists():
+            _detect_file(det, fname, verbose)
+
+
+def _detect_file(det: Any, fname: str, verbose: bool) -> None:
     tally: dict[str, Counter[str]] = {}
-    for case in _cases("detect_cases.jsonl"):
+    for case in _cases(fname):
         for t in (tally.setdefault("all", Counter()), tally.setdefault(_case_set(case), Counter())):
             _score_case(det, case, t, verbose and t is tally["all"])
-    for name in ["all"] + sorted(k for k in tally if k != "all"):
+    keys = ["all"] + sorted(k for k in tally if k != "all") if len(tally) > 2 else ["all"]
+    for name in keys:
         t = tally[name]
-        line = f"detection[{name}]: explicit {t['exp_found']}/{t['exp_total']} invented {t['invented']}"
+        line = f"detection {fname}" + ("" if name == "all" else f" [{name}]") + f": explicit {t['exp_found']}/{t['exp_total']} invented {t['invented']}"
         if t["imp_total"]:
             line += f"; implied top-3 {t['imp_hit']}/{t['imp_total']} = {100 * t['imp_hit'] / t['imp_total']:.1f}%"
         if t["top_total"]:
