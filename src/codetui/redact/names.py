@@ -18,18 +18,40 @@ from collections.abc import Iterator
 from codetui.redact.lexicon import Lexicon
 from codetui.redact.spans import Span
 
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\u2019\-]*[A-Za-z])?\.?")
+# Letters of any script ("Nguyễn", "Petrović", "Ní Bhriain"): an ASCII-only token would cut a
+# name at its first accented letter and leave the rest in the output.
+_L = r"[^\W\d_]"
+_TOKEN = re.compile(rf"{_L}(?:(?:{_L}|['\u2019\-])*{_L})?\.?")
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "sr", "fr", "rev"}
 _LABEL_RE = re.compile(
     r"(?i)(?:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|signed|signature|attending(?:\s+physician)?|pcp|"
     r"referring(?:\s+(?:physician|provider))?|provider|physician|surgeon|"
     r"resident|fellow|scribe|nurse|rn|np|cc|contact|emergency\s+contact|guardian|caregiver|"
     r"spouse|wife|husband|daughter|son|mother|father|sister|brother|partner|grandson|"
-    r"granddaughter|niece|nephew|aunt|uncle|friend|neighbor|witness|interpreter|"
-    r"dictated|transcribed|cosigned|co-signed|authenticated|reviewed)\b\s*(?:by|with|is|named)?\s*[:,\-]?\s*"
+    r"granddaughter|niece|nephew|aunt|uncle|friend|neighbor|witness|interpreter|translator|"
+    r"member|subscriber|insured|guarantor|beneficiary|enrollee|legal\s+name|"
+    r"goes\s+by|aka|a\.k\.a|nicknamed?|known\s+as|prefers\s+to\s+be\s+called|"
+    r"baby\s+(?:boy|girl)|"
+    r"dictated|transcribed|cosigned|co-signed|authenticated|reviewed)\b\s*(?:by|with|is|named)?\s*[:,\-]?\s*[(\"\u201c]?"
     r"|\b(?:seen|signed|dictated|referred|accompanied|examined|evaluated|reviewed|"
     r"called|notified|cosigned|transcribed)\s+(?:\w+\s+)?by\s+"
     r"|\b(?:discussed|spoke|spoken|met|talked)\s+with\s+)$"
+)
+# "J.K.", "A. Oyelaran-Smith": an initial with its dot belongs to the name next to it.
+_INITIAL = re.compile(r"[A-Z]\.")
+# Between two words of one name: spaces, or a nickname's quotes ('Bartholomew "Bart" D'Amico').
+# Two or more spaces usually separate form fields ("Name: Jo Roe  Member ID: ..."), not words.
+_NAME_GAP = re.compile(r"[ \t]|[ \t]?[\"\u201c\u201d][ \t]?")
+# Lower-case particles inside a surname.
+_PARTICLES = frozenset(["de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "le", "dos", "das", "y", "ten", "ter", "bin", "ibn"])
+# Words that start a practice's or clinic's name: a name run stops there.
+_FACILITY = frozenset(
+    ["pediatric", "pediatrics", "paediatric", "family", "clinic", "clinics", "medical", "health",
+     "center", "centre", "associates", "practice", "group", "urgent", "care", "dental", "eye",
+     "memorial", "community", "primary", "specialty", "hospital", "institute", "foundation",
+     "internal", "medicine", "women's", "children's", "surgical", "surgery", "orthopedic",
+     "cardiology", "dermatology", "imaging", "laboratory", "lab", "pharmacy", "rehab",
+     "rehabilitation", "wellness", "hospice", "healthcare"]
 )
 _CREDENTIALS = re.compile(
     r",?[ \t]*(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA|PA-C|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|CRNA|PharmD|APRN|FNP|DPM|OD)\b"
@@ -38,7 +60,7 @@ _HEAD_NOUNS = frozenset(
     ["disease", "syndrome", "sign", "signs", "test", "maneuver", "manoeuvre", "catheter", "fracture", "score", "scale", "criteria", "classification", "palsy", "reflex", "phenomenon", "tube", "drain", "stockings", "stocking", "bag", "procedure", "operation", "repair", "anastomosis", "lymphoma", "sarcoma", "tumor", "tumour", "cyst", "node", "nodes", "nodule", "ulcer", "triad", "law", "disorder", "ataxia", "dystrophy", "anomaly", "stage", "staging", "grade", "index", "equation", "formula", "position", "respirations", "respiration", "breathing", "murmur", "spots", "spot", "lamp", "solution", "method", "technique", "protocol", "cells", "cell", "bodies", "body", "body's", "contracture", "deformity", "esophagus", "diverticulum", "encephalopathy", "dementia", "chorea", "sarcoidosis", "thyroiditis", "node's"]
 )
 _STOP = frozenset(
-    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "no", "not", "pt", "patient", "history", "hx", "plan", "assessment", "impression", "exam", "chief", "complaint", "subjective", "objective", "vitals", "labs", "meds", "medications", "allergies", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "hospital", "clinic", "center", "medical", "health", "emergency", "department", "unit", "floor", "room", "icu", "er", "ed", "street", "avenue", "road", "north", "south", "east", "west", "county", "city", "state", "mrn", "dob", "dos", "ssn", "id", "acct", "fin", "npi", "dx", "ddx", "cc", "hpi", "ros", "pmh", "psh", "fh", "sh", "hospitalist", "intensivist", "cardiology", "nephrology", "neurology", "oncology", "surgery", "pulmonology", "gastroenterology", "psychiatry", "pharmacy", "nursing", "staff", "team", "service", "family", "provider", "attending", "resident", "ortho", "orthopedics", "urology", "radiology", "pathology", "anesthesia", "social", "work", "case", "manager", "md", "do", "rn", "np", "pa", "phd", "dds", "lpn", "cna", "msw", "lcsw", "crna", "pharmd", "aprn", "fnp", "dpm", "od"]
+    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "no", "not", "pt", "patient", "history", "hx", "plan", "assessment", "impression", "exam", "chief", "complaint", "subjective", "objective", "vitals", "labs", "meds", "medications", "allergies", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "hospital", "clinic", "center", "medical", "health", "emergency", "department", "unit", "floor", "room", "icu", "er", "ed", "street", "avenue", "road", "north", "south", "east", "west", "county", "city", "state", "mrn", "dob", "dos", "ssn", "id", "acct", "fin", "npi", "dx", "ddx", "cc", "hpi", "ros", "pmh", "psh", "fh", "sh", "hospitalist", "intensivist", "cardiology", "nephrology", "neurology", "oncology", "surgery", "pulmonology", "gastroenterology", "psychiatry", "pharmacy", "nursing", "staff", "team", "service", "family", "provider", "attending", "resident", "ortho", "orthopedics", "urology", "radiology", "pathology", "anesthesia", "social", "work", "case", "manager", "member", "subscriber", "guarantor", "insured", "translator", "interpreter", "md", "do", "rn", "np", "pa", "phd", "dds", "lpn", "cna", "msw", "lcsw", "crna", "pharmd", "aprn", "fnp", "dpm", "od"]
 )
 
 
@@ -99,19 +121,34 @@ class NameFinder:
         hits: dict[int, Span] = {}
         lex = self.lex
 
-        def take_run(i: int, limit: int = 3) -> None:
+        def take_run(i: int, limit: int = 4) -> None:
             taken = 0
+            lower = not _is_cap(toks[i][2]) if i < len(toks) else False
             while i < len(toks) and taken < limit:
                 s, e, w = toks[i]
                 if taken:
                     gap = text[toks[i - 1][1]:s]
                     comma = taken == 1 and re.fullmatch(r"[ \t]*,[ \t]*", gap) is not None
                     caps = w.isupper() and toks[i - 1][2].isupper()
-                    if not (re.fullmatch(r"[ \t]+", gap) or (comma and (caps or lex.is_name(_base(w))))):
+                    initials = gap == "" and _INITIAL.fullmatch(toks[i - 1][2]) is not None
+                    if not (_NAME_GAP.fullmatch(gap) or initials or (comma and (caps or lex.is_name(_base(w))))):
                         break
-                if not self._nameish(w) or _base(w) in _HEAD_NOUNS or text.startswith(":", e):
+                if _base(w) in _FACILITY:
+                    break  # "Dr. Kwame Asante Pediatric Clinic": the clinic is not the name
+                j = i
+                while j < len(toks) and toks[j][2] in _PARTICLES and j - i < 3:
+                    j += 1
+                if taken and i < j < len(toks) and _is_cap(toks[j][2]) and text[toks[j - 1][1]:toks[j][0]] == " ":
+                    hits[i] = _span_of(s, e, w)  # "Gutiérrez de la Cruz", "van der Berg"
+                    i += 1
+                    continue
+                if lower:
+                    # a sloppy note ("pt jose luis ramirez seen"): only plain census names count
+                    if _is_cap(w) or not lex.is_plain_name(_base(w)) or _base(w) in _STOP:
+                        break
+                elif not self._nameish(w) or _base(w) in _HEAD_NOUNS or text.startswith(":", e):
                     break
-                if w.isupper() and len(w) <= 4 and not lex.is_name(_base(w)):
+                if w.isupper() and len(w) <= 4 and not lex.is_name(_base(w)) and not _INITIAL.fullmatch(w):
                     break  # an acronym (ABVD, COPD), not a name
                 hits[i] = _span_of(s, e, w)
                 taken += 1
@@ -124,7 +161,9 @@ class NameFinder:
                 take_run(i + 1)
                 continue
             line_start = text.rfind("\n", 0, s) + 1
-            if _LABEL_RE.search(text, max(line_start, s - 40), s) and self._nameish(w):
+            if _LABEL_RE.search(text, max(line_start, s - 40), s) and (
+                self._nameish(w) or (w.islower() and lex.is_plain_name(b) and b not in _STOP)
+            ):
                 take_run(i)
                 continue
             if not self._nameish(w) or text.startswith(":", e):
@@ -132,7 +171,7 @@ class NameFinder:
             m = _CREDENTIALS.match(text, e)
             if m and not text[e:m.end()].strip().startswith(("DO ", "PA ")):
                 k = i
-                while k >= 0 and i - k < 3 and self._nameish(toks[k][2]):
+                while k >= 0 and i - k < 3 and (self._nameish(toks[k][2]) or _INITIAL.fullmatch(toks[k][2])):
                     hits[k] = _span_of(*toks[k])
                     if k == 0 or "\n" in text[toks[k - 1][1]:toks[k][0]]:
                         break

@@ -37,6 +37,10 @@ _DATE_RES: list[re.Pattern[str]] = [
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR}\b)?(?![a-z])", re.IGNORECASE),
     # March 2026, Mar-2026
     re.compile(rf"\b{_MON}[\s,{DASH}]+{_YEAR}\b", re.IGNORECASE),
+    # Jul-9-48, Mar/3/2026: month name, day, year joined by dashes or slashes
+    re.compile(rf"\b(?:{MONTHS})\.?[{DASH}/](?:[12][0-9]|3[01]|0?[1-9])[{DASH}/](?:{_YEAR}|[0-9]{{2}})\b", re.IGNORECASE),
+    # 03/2021, 3-2021: month and year (a month is a date element; a year alone is not)
+    re.compile(rf"(?<![\w/.{DASH}])(?:0?[1-9]|1[0-2])[/{DASH}]{_YEAR}(?![\w/]|[.{DASH}]\d)(?!\s*(?:mg|mcg|ml|mL|units?|iu|IU)\b)"),
     # 14-Mar-2026, 14MAR2026
     re.compile(rf"\b(?:[12][0-9]|3[01]|0?[1-9])[{DASH}\s]?(?:{MONTHS})[{DASH}\s]?(?:{_YEAR}|[0-9]{{2}})\b", re.IGNORECASE),
 ]
@@ -46,12 +50,22 @@ _LONE_MONTH = re.compile(
 )
 # m/d without a year only after a date word, so 7/10 pain and 128/82 stay.
 _SHORT_DATE = re.compile(
-    rf"(?i:\b(?:on|since|dated?|dos|dob|admit(?:ted)?|discharged?|until|"
+    rf"(?i:\b(?:on|since|dated?|dos|dob|doi|lmp|edd|onset|collected|received|drawn|expired|died|"
+    rf"note|msg|message|admit(?:ted)?|discharged?|until|"
     rf"seen|visit|surgery|date of service|d/c|follow[{DASH}\s]?up|f/u|appt|appointment|rtc|"
     rf"return(?:\s+visit)?|scheduled(?:\s+for)?)[:\s]+(?:on\s+)?)"
     rf"((?:0?[1-9]|1[0-2])[/{DASH}](?:0?[1-9]|[12][0-9]|3[01]))(?![\w/]|[.{DASH}]\d)"
     # "follow up 2-3 weeks", "seen 2-3 times" are spans of time, not dates
     r"(?!\s*(?:weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|times|x\b))"
+)
+# m/d stamped with a clock time ("3/3 @ 0215", "3/3 at 14:10", "3/3 10:40"): a date, not a score.
+_SHORT_DATE_TIMED = re.compile(
+    rf"(?<![\w/.{DASH}])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))"
+    r"(?=\s*(?:@|at)\s*(?:[01]?\d|2[0-3]):?[0-5]\d\b|\s+(?:[01]?\d|2[0-3]):[0-5]\d\b)"
+)
+_SCORE_BEFORE = re.compile(
+    r"(?i)\b(?:pain|score|scale|rated|rates|strength|power|reflexes|vision|acuity|murmur|grade|gcs|apgar|bp|"
+    r"ratio|x|of)\b[\s:=]*(?:was|is|of|at)?\s*$"
 )
 # A year of birth is an age: Safe Harbor removes it when the person would be over 89.
 _BIRTH_YEAR = re.compile(
@@ -62,16 +76,29 @@ _COMPACT_DATE = re.compile(
     r"(?i:\b(?:dob|dos|date|d\.o\.b\.?)[:#\s]+)((?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))\b"
 )
 
+_UNITS_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen"
+)
+# 90 to 119 in words: "ninety-three", "one hundred and one", "a hundred".
+_OLD_WORDS = rf"(?:ninety(?:[\s{DASH}]?(?:{_UNITS_WORDS}))?|(?:one|a)\s+hundred(?:\s+(?:and\s+)?(?:{_UNITS_WORDS}))?)"
+_AGE_CUE_AFTER = r"(?=\s*(?:-|\s)?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|year[- ]old|yr[- ]old|-year-old|-yo\b))"
 _AGE_RES = [
-    re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:-|\s)?\s*(?:years?|yrs?|yo\b|y/o|y\.o\.|year[- ]old|yr[- ]old|-year-old|-yo\b))", re.IGNORECASE),
-    re.compile(r"(?i:\bage[ds]?\s*:?\s*)((?:9\d|1[0-1]\d))\b"),
+    re.compile(rf"\b((?:9\d|1[0-1]\d)){_AGE_CUE_AFTER}", re.IGNORECASE),
+    re.compile(rf"\b({_OLD_WORDS}){_AGE_CUE_AFTER}", re.IGNORECASE),
+    re.compile(rf"(?i:\b(?:age[ds]?|turned|turns|turning)\s*:?\s*)((?:9\d|1[0-1]\d)|{_OLD_WORDS})\b(?!\s*(?:°|deg))"),
     re.compile(r"\b((?:9\d|1[0-1]\d))(?=\s*(?:M|F|male|female)\b)"),
 ]
 
 _PHONE = re.compile(
     rf"(?<![\w{DASH}.])(?:\+?1[\s{DASH}.]?)?(?:\(\s*[2-9][0-9]{{2}}\s*\)\s*|[2-9][0-9]{{2}}[\s{DASH}.])"
-    rf"[2-9][0-9]{{2}}[\s{DASH}.][0-9]{{4}}(?:\s*(?:x|ext\.?)\s*[0-9]{{1,5}})?(?![\w{DASH}]|\.\d)"
+    rf"[0-9]{{3}}[\s{DASH}.][0-9]{{4}}(?:\s*(?:x|ext\.?)\s*[0-9]{{1,5}})?(?![\w{DASH}]|\.\d)"
 )
+# "+380 44 555 0192", "+44 (0)20 7946 0321": a country code, then 7-13 more digits in groups.
+_PHONE_INTL = re.compile(rf"(?<![\w+])\+[1-9][0-9]{{0,2}}(?:[\s{DASH}.]?\(?[0-9]{{1,5}}\)?){{2,6}}(?![\w{DASH}]|\.\d)")
+# A national number with a trunk 0 ("07700 900461", "020 7946 0321"): only with separators,
+# so an NDC (0002-8215-01: a two-digit last group) or a bare count never matches.
+_PHONE_TRUNK = re.compile(rf"(?<![\w{DASH}.])0[0-9]{{2,4}}[\s{DASH}][0-9]{{3,4}}[\s{DASH}]?[0-9]{{3,4}}(?![\w{DASH}]|\.\d)")
 _PHONE_LABELLED = re.compile(
     r"(?i:\b(phone|tel|telephone|cell|mobile|home|work|ph|fax|pager|contact)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*)"
     r"(\+?1?\d{10})\b"
@@ -92,6 +119,8 @@ _IPV6 = re.compile(
     r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?(?![\w:])"
     r"|(?<![\w:])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\w:])"
 )
+# A network card's hardware address is a device identifier.
+_MAC = re.compile(r"(?<![\w:\-])(?:[0-9A-Fa-f]{2}([:\-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])")
 _VIN = re.compile(r"\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*[0-9])[A-HJ-NPR-Z0-9]{17}\b")
 
 STATES_RE = (
@@ -100,7 +129,7 @@ STATES_RE = (
 )
 # Label -> type for "<label>: <identifier>". The identifier must hold a digit.
 _LABELS: list[tuple[str, str]] = [
-    (r"mrn|mr\s?#|med(?:ical)?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|num|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|encounter\s*(?:#|id|no\.?)|fin", "MRN"),
+    (r"mrn|mr\s?#|med(?:ical)?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|num|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|encounter\s*(?:#|id|no\.?)|enc\.?|visit\s*(?:#|id|no\.?)|csn|har|fin", "MRN"),
     (r"member\s*(?:id|#|no\.?|number)|subscriber\s*(?:id|#|no\.?)|medicaid\s*(?:id|#|no\.?)?|medicare\s*(?:id|#|no\.?|number)|mbi|hicn|policy\s*(?:#|no\.?|number|id)?|group\s*(?:#|no\.?|number)|health\s*plan\s*(?:id|#|no\.?|number)|insurance\s*(?:id|#|no\.?)", "HEALTHPLAN"),
     (r"acct\.?|account\s*(?:#|no\.?|number)?|billing\s*(?:#|no\.?|id)|invoice\s*(?:#|no\.?)", "ACCOUNT"),
     (r"claim\s*(?:#|no\.?|number|id)?|icn|dcn", "CLAIM"),
@@ -153,7 +182,10 @@ _CITY_STATE = re.compile(
 )
 _ZIP_LABELLED = re.compile(r"(?i:\b(?:zip|zip\s*code|postal\s*code)\s*:?\s*)(\d{5}(?:-\d{4})?)\b")
 _LIVES_IN = re.compile(
-    r"(?i:\b(?:lives|living|resides|residing|moved|relocated|born|works|visiting)\s+(?:alone\s+|with\s+\w+\s+)?(?:in|to|at|near)\s+)"
+    r"(?i:\b(?:(?:lives|living|resides|residing|moved|relocated|born|works|visiting)\s+(?:alone\s+|with\s+\w+\s+)?(?:in|to|at|near)"
+    r"|(?:visiting|moved|relocated|immigrated|emigrated|travel+ed|returned|arrived|flew)\s+(?:here\s+)?from"
+    r"|(?:sister|brother|son|daughter|mother|father|wife|husband|cousin|aunt|uncle|niece|nephew|"
+    r"grand(?:son|daughter|mother|father)|family|relatives?|parents?|children|kids)\s+(?:lives\s+|living\s+|is\s+|are\s+)?(?:in|from))\s+)"
     r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)"
 )
 
@@ -171,6 +203,12 @@ def find_dates(text: str) -> Iterator[Span]:
         yield from _groups(rx, text, "DATE")
     yield from _groups(_LONE_MONTH, text, "DATE")
     yield from _groups(_SHORT_DATE, text, "DATE", 1)
+    for m in _SHORT_DATE_TIMED.finditer(text):
+        if _SCORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "pain 6/10 at 0800"
+        if m.group(1).endswith("/10") and re.search(r"(?i)pain|/10\b", text[max(0, m.start() - 60):m.start()]):
+            continue  # "... then 3/10 at 10:30": a score series
+        yield Span(m.start(1), m.end(1), "DATE")
     yield from _groups(_COMPACT_DATE, text, "DATE", 1)
     this_year = date.today().year
     for m in _BIRTH_YEAR.finditer(text):
@@ -187,6 +225,11 @@ def find_contacts(text: str) -> Iterator[Span]:
     for m in _PHONE.finditer(text):
         kind = "FAX" if _FAX_CONTEXT.search(text, max(0, m.start() - 14), m.start()) else "PHONE"
         yield Span(m.start(), m.end(), kind)
+    for rx, lo, hi in ((_PHONE_INTL, 8, 15), (_PHONE_TRUNK, 10, 11)):
+        for m in rx.finditer(text):
+            if lo <= sum(ch.isdigit() for ch in m.group(0)) <= hi:
+                kind = "FAX" if _FAX_CONTEXT.search(text, max(0, m.start() - 14), m.start()) else "PHONE"
+                yield Span(m.start(), m.end(), kind)
     for m in _PHONE_LABELLED.finditer(text):
         yield Span(m.start(2), m.end(2), "FAX" if m.group(1).lower() == "fax" else "PHONE")
     yield from _groups(_EMAIL, text, "EMAIL")
@@ -201,6 +244,9 @@ def find_numbers(text: str) -> Iterator[Span]:
     yield from _groups(_SSN, text, "SSN")
     yield from _groups(_SSN_LABELLED, text, "SSN", 1)
     yield from _groups(_VIN, text, "VEHICLE")
+    for m in _MAC.finditer(text):
+        if m.group(1) == ":" or any(c.isalpha() for c in m.group(0)):  # "10-12-14-16-18-20" is a list
+            yield Span(m.start(), m.end(), "DEVICE")
     for rx, kind in _LABELLED:
         yield from _groups(rx, text, kind, 1)
     yield from _groups(_PHOTO_FILE, text, "PHOTO")
