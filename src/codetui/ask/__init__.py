@@ -16,9 +16,9 @@ __all__ = ["Answer", "Fact", "Intent", "answer", "parse_question"]
 
 
 def answer(store: Any, question: str) -> Answer:
-    from codetui.ask import answers, other, pairs
+    from codetui.ask import answers, modcode, other, pairs
 
     intent = parse_question(question)
     handlers = {**answers.HANDLERS, "together": pairs.together, "without": pairs.without,
-                "modifier": other.modifier, "search": other.search, "unknown": other.unknown}
+                "modifier": other.modifier, "pctc": modcode.pctc, "search": other.search, "unknown": other.unknown}
     return handlers.get(intent.kind, other.unknown)(store, intent)

@@ -12,6 +12,7 @@ from typing import Any
 
 from codetui.ask import facts as F
 from codetui.ask.model import Answer, Fact, Intent
+from codetui.check.icdrefs import general_first
 from codetui.decode import mpfs as mpfs_words
 
 CPT_NOTE = ("CPT descriptors are AMA copyright and are not shipped; import your licensed file with "
@@ -63,8 +64,8 @@ def icd_info(store: Any, rec: dict[str, Any], kind: str) -> Answer:
     text = f"ICD-10-CM {code}: {rec.get('title', '')}."
     facts = F.icd_facts(store, rec)
     if not rec.get("billable"):
-        below = store.billable_descendants(code, limit=500)
-        text += f" Not billable: it is a {rec.get('kind', 'header')} code"
+        below = general_first(store, store.billable_descendants(code, limit=500))
+        text += f" Not billable: it is a {F.level_name(rec)}"
         if below:
             text += f" with {len(below)} billable code(s) below it, e.g. {', '.join(below[:5])}."
             facts.append(F.fact(store, "Billable codes below", ", ".join(below[:20]), rec, tuple(below[:20]),

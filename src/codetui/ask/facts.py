@@ -131,7 +131,7 @@ def icd_facts(store: Any, rec: dict[str, Any]) -> list[Fact]:
     code = rec["code"]
     out = [fact(store, "ICD-10-CM", f"{code} {rec.get('title', '')}".strip(), rec, (code,), "icd10cm")]
     billable = "billable (valid for claims)" if rec.get("billable") else \
-        f"not billable: a {rec.get('kind', 'header')} code; a more specific code is required"
+        f"not billable: a {level_name(rec)}; a more specific code is required"
     out.append(fact(store, "Billable", billable, rec, (code,), "icd10cm"))
     # notes on a category, block or chapter bind every code below it, so they are answered too
     chain = [rec, *reversed(store.ancestors(code))] if rec.get("kind") != "chapter" else [rec]
@@ -143,6 +143,15 @@ def icd_facts(store: Any, rec: dict[str, Any]) -> list[Fact]:
                 notes = join_notes(holder[field][:8]) + (" ..." if len(holder[field]) > 8 else "")
                 out.append(fact(store, label + where, notes, holder, (holder["code"],), "icd10cm"))
     return out
+
+
+def level_name(rec: dict[str, Any]) -> str:
+    """'category (3 characters)' / 'subcategory' for a non-billable code; kind 'code' read as
+    'a code code' in sentences, and coders call a non-billable 4-6 character code a subcategory."""
+    kind = rec.get("kind", "")
+    if kind == "code":
+        return "subcategory (header)"
+    return f"{kind or 'header'} (header)" if kind != "chapter" else "chapter"
 
 
 def join_notes(notes: list[str]) -> str:

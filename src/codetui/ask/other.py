@@ -15,6 +15,8 @@ POLICY = "CMS NCCI Policy Manual, chapter I, section E (modifiers)"
 def modifier(store: Any, intent: Intent) -> Answer:
     mod = intent.modifiers[0]
     rec = store.modifier(mod)
+    if rec is None and intent.words and not intent.codes:
+        return search(store, intent)  # "what does IT mean": not a modifier after all
     if rec is None:
         return Answer(f"{mod} is not a CPT or HCPCS Level II modifier in the store.", answered=False,
                       intent=intent.kind, suggestions=(f"search modifier {mod}",))
@@ -32,6 +34,15 @@ def modifier(store: Any, intent: Intent) -> Answer:
     if rec.get("explanation"):
         text += f" {rec['explanation']}"
     text += " It is NCCI PTP-associated." if assoc else " It is not an NCCI PTP-associated modifier."
+    if intent.codes:  # "does 71046 need 26": say what the code's own indicators allow first
+        from codetui.ask import modcode
+
+        found = store.lookup(intent.codes[0])
+        if found is not None and found[0] == "hcpcs":
+            sentence, more = modcode.on_code(store, found[1], rec["code"])
+            if sentence:
+                text = f"{sentence} {text}"
+                facts = more + facts
     return Answer(text, tuple(facts), intent=intent.kind)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _ONE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?"
@@ -60,3 +61,22 @@ def first_match(refs: list[Ref], codes: Iterable[str]) -> str | None:
         if any(r.matches(code) for r in refs):
             return code
     return None
+
+
+_GENERAL = ("unspecified", "without complications", "not otherwise specified", ", nos")
+
+
+def general_first(store: Any, codes: list[str]) -> list[str]:
+    """Billable codes with the default ones first ("E11.9 ... without complications", "I50.9
+    ..., unspecified"), then shorter codes, then code order.
+
+    A header's children come in code order (E11.00, E11.01, ...), so "report a more specific
+    code: E11.00 ..." hid the code a coder most often means; stable for the rest.
+    """
+    icd = store.icd
+
+    def key(code: str) -> tuple[bool, int, str]:
+        title = str((icd(code) or {}).get("title", "")).lower()
+        return (not any(w in title for w in _GENERAL), len(code), code)
+
+    return sorted(codes, key=key)

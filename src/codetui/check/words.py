@@ -32,6 +32,8 @@ PTP_MODIFIER: dict[str, tuple[str, str]] = {
 PTP_ASSOCIATED: frozenset[str] = frozenset(
     ["E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI", "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU"]
 )
+# distinct-service modifiers: not for E/M services (those take 25 or 57)
+DISTINCT: frozenset[str] = frozenset({"59", "XE", "XS", "XP", "XU"})
 # these bypass only when the E/M code is one of the pair
 EM_ONLY: frozenset[str] = frozenset({"24", "25", "57"})
 

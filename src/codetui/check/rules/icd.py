@@ -11,7 +11,7 @@ from typing import Any
 
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, WARNING, Finding
-from codetui.check.icdrefs import first_match, refs_in
+from codetui.check.icdrefs import first_match, general_first, refs_in
 
 MANIFESTATION = "in diseases classified elsewhere"
 _SHOW = 6
@@ -52,6 +52,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if rec.get("manifestation") or MANIFESTATION in rec.get("title", "").lower():
             yield from _manifestation(ctx, key, rec, dx[:pos], dx[pos + 1:], src)
     known = [recs[c] for c in dx if recs[c] is not None]
+    yield from _without_complications(known, src)
     excl = {r["code"]: refs_in(notes(ctx, r, "excludes1")) for r in known}
     for i, a in enumerate(known):
         for b in known[i + 1:]:
@@ -60,6 +61,29 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                               f"{a['code']} and {b['code']} are an Excludes1 pair: the conditions are "
                               "not coded together (unless unrelated, per the guidelines).",
                               (a["code"], b["code"]), (), *src)
+
+
+_UNCOMPLICATED = ("without complications", "uncomplicated")
+
+
+def _without_complications(known: list[dict[str, Any]], src: tuple[str, str]) -> Iterator[Finding]:
+    """'E11.9 ... without complications' beside E11.65 of the same category contradicts it.
+
+    No Excludes1 note says so (the tabular relies on the title), yet it is among the commonest
+    diabetes coding errors: the complication code replaces the uncomplicated one.
+    """
+    for rec in known:
+        title = str(rec.get("title", "")).lower()
+        if not any(w in title for w in _UNCOMPLICATED):
+            continue
+        cat = rec["code"][:3]
+        others = [r["code"] for r in known if r is not rec and r["code"][:3] == cat and r.get("billable")]
+        if others:
+            yield Finding("icd.without-complications", WARNING,
+                          f"{rec['code']} ({rec.get('title', '')}) says there is no complication, but "
+                          f"{', '.join(others)} of the same category reports one: drop {rec['code']} "
+                          "and keep the code(s) that name the complication.",
+                          (rec["code"], *others), (), *src)
 
 
 def _not_billable(ctx: RuleContext, key: str, rec: dict[str, Any], src: tuple[str, str]) -> Iterator[Finding]:
@@ -72,10 +96,11 @@ def _not_billable(ctx: RuleContext, key: str, rec: dict[str, Any], src: tuple[st
                       f"{key} needs a 7th character (pad with X to 6 characters first): {chars}.",
                       (key,), (), *src, {"seventh": table})
         return
-    below = ctx.store.billable_descendants(key, limit=200)
+    below = general_first(ctx.store, ctx.store.billable_descendants(key, limit=200))
     shown = ", ".join(below[:_SHOW]) + (" and more" if len(below) > _SHOW else "")
+    level = "subcategory" if rec.get("kind") == "code" else rec.get("kind", "header")
     yield Finding("icd.header", ERROR,
-                  f"{key} is a {rec.get('kind', 'header')} (header) code, not billable; report a "
+                  f"{key} is a {level} (header) code, not billable; report a "
                   f"more specific code{': ' + shown if shown else ''}.",
                   (key, *below[:_SHOW]), (), *src, {"billable_below": len(below)})
 

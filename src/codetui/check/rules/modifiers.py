@@ -12,6 +12,7 @@ from typing import Any
 from codetui.check.claim import ClaimLine
 from codetui.check.context import RuleContext
 from codetui.check.findings import ERROR, WARNING, Finding
+from codetui.check.words import DISTINCT, is_em
 from codetui.decode import mpfs as words
 
 _SURGERY = {
@@ -41,6 +42,39 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if rec is not None:
                 yield from _against_code(ctx, line, mod, rec)
     yield from _split_global(ctx)
+    yield from _waste(ctx)
+
+
+def is_drug(rec: dict[str, Any]) -> bool:
+    """A drug billed per unit: HCPCS pricing indicator 51 (Drugs), or a J code."""
+    prices = (rec.get("anweb") or {}).get("price") or ()
+    return "51" in prices or str(rec.get("code", "")).startswith("J")
+
+
+def _waste(ctx: RuleContext) -> Iterator[Finding]:
+    """JW/JZ (single-dose drug discarded / none discarded) belong on drug lines, never both."""
+    for code in ctx.claim.codes():
+        lines = ctx.claim.lines_for(code)
+        jw = [ln.number for ln in lines if "JW" in ln.modifiers]
+        jz = [ln.number for ln in lines if "JZ" in ln.modifiers]
+        if not jw and not jz:
+            continue
+        rec = ctx.hcpcs(code)
+        if rec is None:
+            continue
+        if not is_drug(rec):
+            mods = "/".join(m for m, ln in (("JW", jw), ("JZ", jz)) if ln)
+            drugs = [c for c in ctx.claim.codes() if is_drug(ctx.hcpcs(c) or {})]
+            where = f" ({', '.join(drugs)} here)" if drugs else ""
+            yield Finding("modifier.waste-not-drug", WARNING,
+                          f"{mods} on {code}: JW and JZ report whether a single-dose drug was "
+                          f"discarded, so they go on the drug's own line{where}, not on {code}.",
+                          (code, *drugs), tuple(jw + jz))
+        elif jw and jz:
+            yield Finding("modifier.jw-and-jz", ERROR,
+                          f"{code} has JW (line {jw[0]}) and JZ (line {jz[0]}): JZ says none of the drug "
+                          "was discarded, JW reports a discarded amount; use JW on the wasted units' "
+                          "line and no JZ.", (code, "JW", "JZ"), tuple(jw + jz))
 
 
 def _split_global(ctx: RuleContext) -> Iterator[Finding]:
@@ -63,6 +97,12 @@ def _against_code(ctx: RuleContext, line: ClaimLine, mod: str, rec: dict[str, An
     mpfs = rec.get("mpfs") or {}
     src = ctx.source(mpfs) if mpfs else ("", "")
     code, where = line.code, (line.number,)
+    if mod in DISTINCT and is_em(code):
+        yield Finding("modifier.59-on-em", WARNING,
+                      f"Line {line.number}: modifier {mod} on the E/M code {code}: 59 and XE/XS/XP/XU "
+                      "are not used on E/M services; a significant, separately identifiable E/M on a "
+                      "procedure day takes 25 (57 for the decision for major surgery).",
+                      (code, mod, "25"), where, *src)
     if mod == "51" and is_addon(rec):
         yield Finding("modifier.51-on-addon", ERROR,
                       f"Line {line.number}: {code} is an add-on code; add-on codes are exempt from "

@@ -105,8 +105,12 @@ def _judge(ctx: RuleContext, edits: list[Any]) -> Iterator[Finding]:
                           f"present: {', '.join(mods)}. Paid only if the documentation supports a "
                           f"separate service.{why}", (c1, c2), lines, SOURCE, release, data)
         else:
+            if is_em(c2):  # an E/M bundled into a procedure: 59/X{EPSU} are not for E/M
+                fix = (f"If the E/M was significant and separately identifiable, append 25 to {c2} "
+                       f"(57 if it was the decision for major surgery).")
+            else:
+                fix = "If it was a distinct service, append one (59 or XE/XS/XP/XU)."
             yield Finding("ptp.needs-modifier", ERROR,
                           f"{pair_text}, modifier indicator 1 ({label}): no NCCI-associated modifier "
-                          f"is on the claim, so {c2} will be denied. If it was a distinct service, "
-                          f"append one (59 or XE/XS/XP/XU; 25 for a separate E/M).{why}",
+                          f"is on the claim, so {c2} will be denied. {fix}{why}",
                           (c1, c2), lines, SOURCE, release, data)
