@@ -141,7 +141,11 @@ class CodeTuiApp(App[int]):
     def get_system_commands(self, screen: Any) -> Any:
         from textual.app import SystemCommand
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":  # Textual's side panel: cramped at 80 columns, and not ours
+                yield SystemCommand("Keys", "Every key, and the data releases in use (? or F1)", self.action_help)
+            else:
+                yield command
         yield SystemCommand("Check claim lines", "Claim-line checker (F2)", lambda: self.action_tool("check"))
         yield SystemCommand("Ask a question", "Offline answers about codes (F3)", lambda: self.action_tool("ask"))
         yield SystemCommand("Clinical note", "Redact a note and find its ICD-10-CM codes (F4)",

@@ -135,8 +135,31 @@ def _label_width(section: Section) -> int:
     return min(max(labels, default=0) + 2, 28)
 
 
-def _row(b: _Builder, row: Row, label_w: int) -> None:
+KEY_MAX = 12  # widest code column a list lines up on (ICD codes are 8, ranges up to 11)
+
+
+def _keyed(row: Row) -> bool:
+    """A list item: an unlabelled row that starts with a linked code followed by its text."""
+    sp = row.spans
+    return not row.label and len(sp) >= 2 and bool(sp[0].link) and sp[1].text.startswith("  ")
+
+
+def _key_width(section: Section) -> int:
+    widths = [len(clean(r.spans[0].text)) for r in section.rows if _keyed(r)]
+    return min(max(widths, default=0), KEY_MAX)
+
+
+def _row(b: _Builder, row: Row, label_w: int, key_w: int = 0) -> None:
     label = clean(row.label)
+    if key_w and _keyed(row):
+        # "RT  Right side (...)": the code is a column and the text wraps under the text,
+        # so the next code down the list stays easy to find.
+        base = 2 + label_w if label_w else 2
+        key = b.spans(row.spans[:1])
+        rest = (Span(row.spans[1].text.lstrip()), *row.spans[2:])
+        lead = Content(" " * base) + key.pad_right(max(key_w - key.cell_length, 0)) + Content("  ")
+        b.add(b.spans(rest), lead, indent=lead.cell_length)
+        return
     body = b.spans(row.spans)
     if not label:
         b.add(body, "  ", indent=2 + label_w if label_w else 2)
@@ -159,8 +182,9 @@ def _section(b: _Builder, section: Section, collapsed: bool) -> None:
     if section.source:
         b.add(Content.styled(clean(section.source), s.source), "  ")
     label_w = _label_width(section)
+    key_w = _key_width(section)
     for row in section.rows:
-        _row(b, row, label_w)
+        _row(b, row, label_w, key_w)
     if section.total > len(section.rows):
         more = f"… show all {section.total}"
         b.add(Content.styled(more, s.link + b.action("more", section.key)), "  ")

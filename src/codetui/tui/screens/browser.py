@@ -118,8 +118,9 @@ class BrowserScreen(Screen[None]):
                 prev = self.history.index - 1
                 back = list(self.history)[prev] if prev >= 0 else None
                 text = (f"⌫ back to {back.partition(':')[2]}" if back else "b mark · n note") + " · ? keys"
-            else:
-                text = "Enter open · ^T filter · ? keys"
+            else:  # with a query in the box, "?" types: name the key that always works
+                keys = "F1" if self.query_one(SearchInput).value else "?"
+                text = f"Enter open · ^T filter · {keys} keys"
         self.query_one(StatusLine).hint = text
 
     # ---- search --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -37,24 +37,33 @@ class HelpScreen(ModalScreen[None]):
         self._sources = list(sources)
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for _, k, _ in self._rows), default=8) + 2
-        parts: list[str | tuple[str, str]] = []
-        group = None
-        for g, keys, desc in self._rows:
-            if g != group:
-                parts.append(("\n" if group is not None else "") + g + "\n")
-                parts[-1] = (str(parts[-1]), "bold")
-                group = g
-            parts.append((f"  {keys:<{width}}", "bold $text-accent"))
-            parts.append(desc + "\n")
-        if self._sources:
-            parts.append(("\nData in use\n", "bold"))
-            parts.extend(f"  {strip_controls(line, keep_newlines=False)}\n" for line in self._sources)
+        # One row per key with the description in its own column, so a long description wraps
+        # under itself (not under the keys) at 80 columns.
+        width = max((len(k) for _, k, _ in self._rows), default=8) + 4  # 2 indent, 2 gap
         with Vertical(id="help-box", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(Content.assemble(*parts).rstrip(), id="help-text")
+                group = None
+                for g, keys, desc in self._rows:
+                    if g != group:
+                        yield Static(Content.styled(g, "bold"), classes="help-group")
+                        group = g
+                    with Horizontal(classes="help-row"):
+                        key_cell = Static(Content.styled(keys, "bold $text-accent"), classes="help-keys")
+                        key_cell.styles.width = width
+                        yield key_cell
+                        yield Static(Content(desc), classes="help-desc")
+                if self._sources:
+                    yield Static(Content.styled("Data in use", "bold"), classes="help-group")
+                    for line in self._sources:
+                        yield Static(Content(strip_controls(line, keep_newlines=False)), classes="help-source")
             yield Static(Content("Escape close"), classes="dialog-hint")
+
+    @property
+    def text(self) -> str:
+        """Everything the help shows, as plain lines (for tests and screen readers' copy)."""
+        lines = [f"{keys}  {desc}" for _, keys, desc in self._rows]
+        return "\n".join(lines + self._sources)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

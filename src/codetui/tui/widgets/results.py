@@ -41,7 +41,7 @@ def result_prompt(r: Result) -> Content:
 class ResultList(OptionList):
     """Results; Enter or a click posts ``OpenTarget``; Up on the first row returns to the input."""
 
-    BINDINGS = [Binding("up", "up_or_leave", "Up", show=False)]
+    BINDINGS = [Binding("up", "up_or_leave", "Up (from the first row: back to the search box)", show=False)]
 
     def fill(self, results: Iterable[Result]) -> None:
         """Plain results (ids are the targets)."""

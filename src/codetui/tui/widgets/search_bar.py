@@ -14,12 +14,24 @@ from codetui.tui.searching import FILTERS
 
 
 class SearchInput(Input):
-    """Down moves into the results (the screen decides where that is)."""
+    """Down moves into the results (the screen decides where that is).
+
+    ``?`` in an empty box opens the key list: the box has focus at start, and the status line
+    says "? keys"; a lone "?" is no search anyone means, while "?" inside a query still types.
+    """
 
     BINDINGS = [Binding("down", "to_results", "Results", show=False)]
 
     class ToResults(Message):
         """Leave the input downwards."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?" and not self.value:
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action("help")
+            return
+        await super()._on_key(event)
 
     def action_to_results(self) -> None:
         self.post_message(self.ToResults())

@@ -1,0 +1,78 @@
+"""Pilot tests for things a coder noticed using the browser at 80x24 (one test per fix).
+
+CPT descriptors here are invented (AMA text never ships).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_tui import make_app, screen, sync, type_and_wait
+
+from codetui.tui.screens.help import HelpScreen
+from codetui.tui.widgets.search_bar import SearchInput
+
+
+@sync
+async def test_question_mark_in_the_empty_search_box_opens_the_keys(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, SearchInput)
+        assert "? keys" in screen(app).query_one("#status").hint
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert screen(app).query_one(SearchInput).value == ""
+        await pilot.press("escape")
+        await type_and_wait(pilot, "what?")  # inside a query it is just a character
+        assert screen(app).query_one(SearchInput).value == "what?"
+        assert not isinstance(app.screen, HelpScreen)
+        screen(app).query_one(SearchInput).value = ""
+        await type_and_wait(pilot, "9641")
+        assert "F1 keys" in screen(app).query_one("#status").hint
+
+
+@sync
+async def test_palette_keys_command_opens_our_key_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = [c for c in app.get_system_commands(app.screen) if c.title == "Keys"]
+        assert len(keys) == 1
+        keys[0].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert not app.screen_stack[0].query("HelpPanel")
+
+
+@sync
+async def test_help_descriptions_wrap_under_themselves_at_80_columns(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        descs = list(app.screen.query(".help-desc"))
+        long = next(d for d in descs if "scrolls between" in str(d.render()))
+        keys = [k.region for k in app.screen.query(".help-keys")]
+        assert long.region.height >= 2  # it wraps at this width...
+        assert long.region.x >= max(k.x + k.width for k in keys)  # ...in its own column, right of every key
+        assert "Backspace or Alt+Left" in app.screen.text
+
+
+def test_code_lists_wrap_under_the_text_not_under_the_code() -> None:
+    from codetui.pages.model import Page, Row, Section, Span
+    from codetui.tui.layout import layout_page
+
+    rows = (
+        Row("", (Span("RT", link="mod:RT"), Span("  Right side (used to identify procedures performed on the right side of the body)"))),
+        Row("", (Span("E11.9", link="icd:E11.9"), Span("  Type 2 diabetes mellitus without complications"))),
+    )
+    page = Page("code:27447", "27447", "CPT", "Invented knee thing", sections=(Section("modifiers", "Modifiers", rows),))
+    lay = layout_page(page, 60)
+    text = [line.plain for line in lay.lines]
+    first = next(i for i, t in enumerate(text) if "RT" in t)
+    col = text[first].index("Right")
+    assert text[first + 1].startswith(" " * col) and text[first + 1][col] != " "  # hanging indent
+    assert text[first + 2].index("Type 2") == col  # codes of different widths line up
+    assert [a.value for a in lay.actions if a.kind == "link"] == ["mod:RT", "icd:E11.9"]
