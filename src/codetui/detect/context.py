@@ -33,8 +33,11 @@ _PRE: list[tuple[str, re.Pattern[str]]] = [
         r"(?i)\b(?:(?:personal\s+)?(?:history|hx)\s+of|h/o|s/p|status\s+post|previous|prior|remote|"
         r"old|healed|past)\b")),
 ]
+# Used with ``match(text, pos)``: no "^" (it would only ever match at the start of the note).
+# "COVID-19 test negative", "pneumonia resolved": a test word may sit between.
 _POST_NEG = re.compile(
-    r"(?i)^[\s,]*(?:was\s+|is\s+|has\s+been\s+|been\s+)?(?:ruled\s+out|excluded|negative|unlikely|resolved)\b"
+    r"(?i)[\s,]*(?:(?:test|testing|screen|swab|pcr|antigen|culture|result)s?\s+)?"
+    r"(?:was\s+|is\s+|has\s+been\s+|been\s+|came\s+back\s+)?(?:ruled\s+out|excluded|negative|neg|unlikely|resolved)\b"
 )
 _TERMINATOR = re.compile(
     r"(?i)\b(?:but|however|although|though|except|aside\s+from|presents?|presenting|now|currently|"

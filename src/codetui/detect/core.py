@@ -15,6 +15,9 @@ from functools import cached_property
 from typing import Any
 
 from codetui.detect import context as ctx
+from codetui.detect import seventh as seventh_rule
+from codetui.detect.bmi import NOTE as BMI_NOTE
+from codetui.detect.bmi import find_bmi
 from codetui.detect.explicit import find_codes
 from codetui.detect.phrases import Phrase, PhraseIndex, PhraseSource
 from codetui.detect.text import OPTIONAL_STEMS, SYNONYMS, default_type_2, marked_words, words
@@ -121,8 +124,10 @@ class Detector:
                 toks.extend((w, st, en) for w in stems)
                 if abbrevs is not None:
                     abbrevs.setdefault(st, []).append(frozenset(stems) - OPTIONAL_STEMS)
-        for rx, repl in SYNONYMS:
+        for rx, repl, replaces in SYNONYMS:
             for m in rx.finditer(text, a, b):
+                if replaces:
+                    toks = [t for t in toks if not (m.start() <= t[1] and t[2] <= m.end())]
                 toks.extend((s, m.start(), m.end()) for s in words(repl))
         toks.extend(default_type_2(text, a, b))
         toks.sort(key=lambda t: t[1])
@@ -272,8 +277,27 @@ class Detector:
                 ):
                     here[i] = replace(f, rank=f.rank + 1, confidence=round(f.confidence - 0.1, 2))
             implied.extend(here + hist)
-        findings.extend(_dedupe(implied))
+        for code, a, b in find_bmi(text):
+            if code not in explicit_codes and self.store.icd(code) is not None:
+                status = ctx.status_at(text, clause_of(a), a, b)
+                implied.append(self._finding(code, "implied", status, a, b, 0.8, 1, BMI_NOTE))
+        findings.extend(_dedupe([self._with_seventh(text, f) for f in implied]))
         return findings
+
+    def _with_seventh(self, text: str, f: Finding) -> Finding:
+        """A code that needs a 7th character gets the one the note states ("initial
+        encounter" -> A), when the completed code exists; otherwise the choices stay listed."""
+        if not f.seventh:
+            return f
+        picked = seventh_rule.choose(text, dict(f.seventh))
+        if picked is None:
+            return f
+        ch, why = picked
+        full = seventh_rule.full_code(f.code, ch)
+        if self.store.icd(full) is None:
+            return f
+        return self._finding(full, f.kind, f.status, f.start, f.end, f.confidence, f.rank,
+                             f"7th character {ch}: the note says {why}")
 
 
 def _replaces(better: _Cand, other: _Cand) -> bool:

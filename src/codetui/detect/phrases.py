@@ -30,10 +30,14 @@ from codetui import paths
 from codetui.detect import text as text_module
 from codetui.detect.text import OPTIONAL_STEMS, marked_words, words
 
-INDEX_VERSION = 9  # bump whenever the phrases built from a store change
+INDEX_VERSION = 10  # bump whenever the phrases built from a store change
 _PREFIX = "detect-phrases-"
 _PARENS = re.compile(r"\([^)]*\)")
-_DUE_TO = re.compile(r"\bdue to\b([^,;]*)", re.IGNORECASE)
+# the cause ends at "with": in "Diabetes mellitus due to underlying condition with diabetic
+# neuropathy" the neuropathy is the condition, not part of the cause
+_DUE_TO = re.compile(r"\bdue to\b((?:(?!\bwith\b)[^,;])*)", re.IGNORECASE)
+# "Sprain of unspecified ligament of left ankle": a note that names no ligament still means it
+_UNSPEC_PART = re.compile(r"\bof unspecified (\w+)(?= of\b)", re.IGNORECASE)
 _SKIP_KINDS = {"chapter", "block"}
 _SQL_VARS = 500  # stems per query (well under SQLite's host-parameter limit)
 
@@ -51,6 +55,22 @@ COMBINATIONS: tuple[tuple[str, str], ...] = (
     ("I13.0", "hypertension heart failure chronic kidney disease"),
     ("I13.2", "hypertension heart failure chronic kidney disease stage 5"),
     ("I13.2", "hypertension heart failure end stage kidney disease"),
+)
+
+# Conditions in note words that *replace* the readings inside them (unlike the hypertensive
+# combinations above, which go beside their pieces).
+NOTE_PHRASES: tuple[tuple[str, str], ...] = (
+    # sequelae of cerebral infarction (I69.3-): a note's "old CVA with residual left
+    # hemiparesis"; with no handedness the left side is the non-dominant one (I.C.9.d)
+    ("I69.354", "following cerebral infarction left hemiplegia"),
+    ("I69.351", "following cerebral infarction right hemiplegia"),
+    ("I69.359", "following cerebral infarction hemiplegia"),
+    ("I69.320", "following cerebral infarction aphasia"),
+    ("I69.391", "following cerebral infarction dysphagia"),
+    ("I69.392", "following cerebral infarction facial weakness"),
+    # exposure is not the disease: Z20.822, not U07.1
+    ("Z20.822", "exposure covid 19"),
+    ("Z20.822", "exposed covid 19"),
 )
 
 
@@ -72,6 +92,12 @@ def _phrase(code: str, text: str, source: str, bonus: float = 0.0) -> Phrase | N
     if due:  # "obesity due to excess calories": the cause is detail a note may omit
         detail = {s for s, _, _ in marked_words(due.group(1))}
         text = text[: due.start()] + text[due.end():]
+    for m in _UNSPEC_PART.finditer(text):
+        detail |= {s for s, _, _ in marked_words(m.group(1))}
+        text = text[: m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
+    # "Other seasonal allergic rhinitis": notes never say "other" (the title's -0.3 stays)
+    if text[:6].lower() == "other ":
+        text = text[6:]
     stems = {s for s, _, _ in marked_words(text)}
     required = {s for s in stems if s not in OPTIONAL_STEMS and not s.startswith("no_")}
     if not required:
@@ -133,12 +159,13 @@ def phrases_from(store: Any) -> list[Phrase]:
             p = _neoplasm_phrase(term)
             if p is not None and store.icd(p.code) is not None:
                 out.append(p)
-    for code, text in COMBINATIONS:
-        if store.icd(code) is not None:
-            stems = set(words(text))
-            required = frozenset(stems - OPTIONAL_STEMS)
-            # above the pieces: a combination code is listed before the codes it combines
-            out.append(Phrase(code, required, frozenset(stems - required), "combination", 1.0))
+    for table, source in ((COMBINATIONS, "combination"), (NOTE_PHRASES, "note")):
+        for code, text in table:
+            if store.icd(code) is not None:
+                stems = set(words(text))
+                required = frozenset(stems - OPTIONAL_STEMS)
+                # above the pieces: a combination code is listed before the codes it combines
+                out.append(Phrase(code, required, frozenset(stems - required), source, 1.0))
     return out
 
 

@@ -20,12 +20,15 @@ OPTIONAL = frozenset(
     ["disorder", "disease", "syndrome", "condition", "unilateral", "primary", "complication", "mention", "organism", "site", "essential", "chronic",
      # "Type 2 diabetes mellitus with ...": notes say "type 2 diabetes"; "Fracture of
      # unspecified part of neck of right femur": notes say "fracture of the neck of femur"
-     "mellitus", "part"]
+     "mellitus", "part",
+     # "Nicotine dependence, cigarettes, uncomplicated", "... unstable angina pectoris"
+     "uncomplicated", "pectoris"]
 )
 
 # Multi-word synonyms in notes -> title vocabulary (abbreviations live in codetui.abbrev).
-SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{a}\b", re.IGNORECASE), b)
+# (pattern, replacement words, whether the note's own words there are dropped)
+SYNONYMS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(rf"\b{a}\b", re.IGNORECASE), b.lstrip("!"), b.startswith("!"))
     for a, b in [
         (r"heart attack", "myocardial infarction"),
         (r"(?:adeno)?carcinoma|cancer|malignancy|malignant tumou?r", "malignant neoplasm"),
@@ -41,14 +44,25 @@ SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"smoker|smokes|cigarettes?", "nicotine dependence cigarettes"),
         (r"chest pain", "chest pain unspecified"),
         (r"low back pain|lbp", "low back pain"),
-        # the Index sends "Neuropathy, peripheral" to Polyneuropathy (G62.9; E11.42 with diabetes)
-        (r"peripheral neuropathy", "polyneuropathy"),
+        # the Index sends "Neuropathy, peripheral" to Polyneuropathy (G62.9; E11.42 with diabetes);
+        # "!" marks a synonym that replaces the note's own words (no "neuropathy" left for E11.40)
+        (r"peripheral neuropathy", "!polyneuropathy"),
+        (r"rlq", "right lower quadrant"), (r"ruq", "right upper quadrant"),
+        (r"llq", "left lower quadrant"), (r"luq", "left upper quadrant"),
+        (r"luts", "lower urinary tract symptoms"),
+        (r"tia|transient ischemic attack", "transient cerebral ischemic attack"),
+        # "distal radius" is the "lower end of radius" in fracture titles
+        (r"distal(?=\s+(?:radius|ulna|femur|tibia|fibula|humerus))", "lower end"),
+        (r"proximal(?=\s+(?:radius|ulna|femur|tibia|fibula|humerus))", "upper end"),
+        # sequelae of stroke (I69): "residual hemiparesis" is hemiplegia following the infarct
+        (r"residual|sequelae?|late effects?", "following"),
+        (r"hemipar\w*|hemipleg\w*", "hemiplegia hemiparesis"),
     ]
 )
 
 # "Diabetes" with no type is coded as type 2 (ICD-10-CM guideline I.C.4.a.2); these words
 # before or after it name another kind of diabetes, or the type is already given.
-_DIABETES = re.compile(r"(?i)\b(?:diabetes|diabetic|dm)\b")
+_DIABETES = re.compile(r"(?i)\b(?:diabetes|diabetic|dm|diabetis|diabeties|diabetus)\b")
 _DIABETES_TYPED = re.compile(
     r"(?i)(?:\btype\s*(?:[12i]|ii|one|two)\W*$|\b(?:pre-?|gestational|steroid[\s-]*induced|"
     r"drug[\s-]*induced|secondary|juvenile|brittle|insulin[\s-]*dependent|iddm|t[12]dm|dm[12])\W*$)"
@@ -70,7 +84,19 @@ def default_type_2(text: str, start: int, end: int) -> list[tuple[str, int, int]
 _STEM_MAP = {"renal": "kidney", "nephro": "kidney", "pulmonary": "lung", "hepatic": "liver",
              "cardiac": "heart", "ischaemic": "ischemic", "tumour": "tumor", "haemorrhage": "hemorrhage",
              "oesophagus": "esophagus", "anaemia": "anemia", "foot": "foot", "feet": "foot",
-             "teeth": "tooth", "women": "woman", "children": "child"}
+             "teeth": "tooth", "women": "woman", "children": "child",
+             # organ adjectives -> the organ word the titles use (as stemmed)
+             "ovarian": "ovary", "pancreatic": "pancrea", "gastric": "stomach", "uterine": "uterus",
+             "colonic": "colon", "rectal": "rectum", "leg": "limb", "legs": "limb",
+             # frequent misspellings in typed notes
+             "diabetis": "diabet", "diabeties": "diabet", "diabetus": "diabet",
+             "hypertention": "hypertension", "hypertenion": "hypertension", "hypertenstion": "hypertension",
+             "astma": "asthma", "asthama": "asthma", "athsma": "asthma", "pnuemonia": "pneumonia",
+             "neumonia": "pneumonia", "pneumona": "pneumonia", "hypothroidism": "hypothyroidism",
+             "hyperlipedemia": "hyperlipidemia", "siezure": "seizure", "siezures": "seizure",
+             "migrane": "migraine", "cellulitus": "cellulitis", "osteoperosis": "osteoporosis",
+             "alzheimers": "alzheimer", "parkinsons": "parkinson", "artritis": "arthritis",
+             "athritis": "arthritis"}
 
 
 def stem(word: str) -> str:
@@ -99,7 +125,7 @@ def words(text: str) -> list[str]:
 
 OPTIONAL_STEMS = frozenset(stem(w) for w in OPTIONAL)
 
-_NEG_WORDS = {"without": 3, "not": 1}
+_NEG_WORDS = {"without": 3, "not": 1, "no": 1}  # "DKA, no coma" is "without coma"
 
 
 def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
@@ -114,6 +140,10 @@ def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tupl
     prev_end = start
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         w = m.group(0).lower()
+        if w == "o" and text[m.start() - 2:m.start()].lower() == "w/":
+            continue  # the "o" of "w/o", read below as "without"
+        if w == "w" and text.startswith("/", m.end()):
+            w = "without" if text[m.end() + 1:m.end() + 2].lower() == "o" and not text[m.end() + 2:m.end() + 3].isalpha() else "with"
         if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "or", "in"):
             left = 0
         prev_end = m.end()

@@ -58,6 +58,7 @@ CHRONIC: tuple[str, ...] = (
     "I50", "I42",  # heart failure, cardiomyopathy
     "N18", "E78", "E03", "I25.1", "I48", "G47.33", "G20", "G30", "M05", "M06", "K50", "K51",
     "B20", "E66", "G35",
+    "I69",  # sequelae of cerebrovascular disease: "old CVA with residual ..." is current
 )
 
 
