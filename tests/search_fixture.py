@@ -38,6 +38,18 @@ ICD = [
     icd("S72.001S", "Fracture of unspecified part of neck of right femur, sequela", seventh_from="S72"),
     icd("S72.001", "Fracture of unspecified part of neck of right femur", False),
     icd("E11-E13", "Diabetes block", False, "block"),
+    # ranking cases from bench/queries_heldout.tsv
+    icd("E10.40", "Type 1 diabetes mellitus with diabetic neuropathy, unspecified"),
+    icd("E13.40", "Other specified diabetes mellitus with diabetic neuropathy, unspecified"),
+    icd("I50.20", "Unspecified systolic (congestive) heart failure"),
+    icd("I26", "Pulmonary embolism", False, "category"),
+    icd("I26.99", "Other pulmonary embolism without acute cor pulmonale"),
+    icd("I27", "Other pulmonary heart diseases", False, "category"),
+    icd("I27.82", "Chronic pulmonary embolism"),
+    icd("Z87.440", "Personal history of urinary (tract) infections"),
+    icd("S72.91XA", "Unspecified fracture of right femur, initial encounter for closed fracture", seventh_from="S72"),
+    icd("M84.351", "Stress fracture, right femur", False),
+    icd("M84.351A", "Stress fracture, right femur, initial encounter for fracture", seventh_from="M84.3"),
 ]
 
 HCPCS = [
@@ -53,6 +65,10 @@ HCPCS = [
     {"code": "96413", "system": "CPT", "ccs": {"id": 224, "label": "Cancer chemotherapy"}},
     {"code": "96417", "system": "CPT", "ccs": {"id": 224, "label": "Cancer chemotherapy"}},
     {"code": "59400", "system": "CPT", "ccs": {"id": 140, "label": "Other procedures to assist delivery"}},
+    {"code": "0396T", "system": "CPT", "ccs": {"id": 152, "label": "Arthroplasty knee"}},
+    {"code": "27447", "system": "CPT", "ccs": {"id": 152, "label": "Arthroplasty knee"}},
+    {"code": "E1390", "system": "HCPCS", "anweb": {"long": "Oxygen concentrator, single delivery port, capable of delivering 85 percent or greater oxygen concentration at the prescribed flow rate"}},
+    {"code": "E1392", "system": "HCPCS", "anweb": {"long": "Portable oxygen concentrator, rental"}},
 ]
 
 MODIFIERS = [

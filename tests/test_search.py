@@ -94,7 +94,7 @@ def test_billable_and_short_titles_win_ties(store: CodeStore) -> None:
     found = codes(store.search("type 2 diabetes mellitus"))
     assert found.index("E11.9") < found.index("E11")  # E11 is a category, not billable
     assert codes(store.search("hypertension"))[0] == "I10"  # "(primary)" does not count
-    assert codes(store.search("femur fracture"))[0] == "S72.001A"  # initial encounter first
+    assert codes(store.search("femur fracture"))[0] == "S72.91XA"  # initial encounter, unspecified part first
 
 
 def test_terminated_codes_marked_and_ranked_after_active(store: CodeStore) -> None:
@@ -197,3 +197,27 @@ def test_cache_expires_when_a_code_terminates(tmp_path: Path) -> None:
     searchindex.save_cache(f, data)
     assert searchindex.load_cached(f, today="2021-06-01") is not None
     assert searchindex.load_cached(f, today="2022-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("diabetes neuropathy", "E11.40"),  # guideline I.C.4.a.2: undocumented type is E11
+        ("heart failure congestive", "I50.9"),  # "(congestive)" is a nonessential modifier
+        ("pulmonary embolism", "I26.99"),  # its category is Pulmonary embolism; I27 is not
+        ("urinary tract infections", "N39.0"),  # a plural is the same word
+        ("fracture right femur initial encounter", "S72.91XA"),  # placeholder-X parent missing
+        ("oxygen concentrator", "E1390"),  # the title is about the query words
+        ("arthroplasty knee", "27447"),  # Category III codes after Category I
+        ("modifier 59", "59"),
+        ("lt modifier", "LT"),
+        ("mod -xe", "XE"),
+    ],
+)
+def test_the_code_a_coder_means_comes_first(store: CodeStore, query: str, first: str) -> None:
+    assert codes(store.search(query))[0] == first
+
+
+def test_without_a_type_diabetes_still_lists_the_others(store: CodeStore) -> None:
+    found = codes(store.search("diabetes neuropathy"))
+    assert {"E10.40", "E13.40"} <= set(found)

@@ -5,7 +5,9 @@ order. Word queries use the inverted index of ``codetui.searchindex``: every que
 matched exactly, by stem (diabetic ~ diabetes), by prefix (the word being typed), with typos
 (1 edit in 5+ letters, 2 in 9+) or as an abbreviation ("copd"). Each word gives a map
 document -> points; documents matching all words come first, then those matching most, by
-points weighted by word rarity, then by the static rank (billable/active, short title, code).
+points weighted by word rarity, then (tie-break over the first hits) those *about* the query --
+an ICD code whose category title matches too, a HCPCS title that starts with the query words --
+then by the static rank (billable/active, general title, code). "modifier 59" finds the modifier.
 All heavy loops are C-level (dict.fromkeys, set/dict-view intersections, map) so a query costs
 milliseconds on 115k documents.
 """
@@ -23,6 +25,7 @@ from codetui.abbrev import expand
 from codetui.searchindex import (
     F_BILLABLE,
     F_BILLABLE_KNOWN,
+    F_LATER,
     SYSTEMS,
     TABLES,
     IndexData,
@@ -52,6 +55,9 @@ _FUZZY1 = (7, 6, 3)
 _FUZZY2 = (6, 5, 2)
 
 _CODE_SHAPE = re.compile(r"^-?[A-Za-z0-9]{1,7}(?:\.[A-Za-z0-9]{0,4})?$")
+# "modifier 59", "mod rt", "gy modifier": a modifier asked for by name and code
+_MODIFIER_Q = re.compile(r"^(?:mod(?:ifier)?s?\s*[-#]?\s*-?([a-z0-9]{2})|-?([a-z0-9]{2})\s+mod(?:ifier)?s?)$", re.IGNORECASE)
+_RERANK = 30  # hits past the limit that tie-breaks may lift into it
 
 _SYSTEM_NAMES = {
     "cpt": "CPT",
@@ -236,6 +242,12 @@ class SearchIndex:
         hits: list[Hit] = []
         seen: set[int] = set()
         words_too = True
+        mod_q = _MODIFIER_Q.match(q.strip())
+        if mod_q and allowed in (None, SYSTEMS.index("Modifier")):
+            for doc, score in self._code_matches(mod_q.group(1) or mod_q.group(2), SYSTEMS.index("Modifier"), 1):
+                if score >= 2.0:  # exact: the modifier itself, then the word matches
+                    seen.add(doc)
+                    hits.append(self._hit(doc, score, ""))
         if _CODE_SHAPE.match(q) and (any(c.isdigit() for c in q) or len(q.strip("-.")) <= 2):
             for doc, score in self._code_matches(q, allowed, limit):
                 seen.add(doc)
@@ -373,7 +385,15 @@ class SearchIndex:
             groups.append((_EXACT, exact))
         stems = [i for i in d.stem_variant_ids(stem(tok)) if i != wid]
         if stems:
-            groups.append((_STEM, stems))
+            # "infections" / "infection": a plural is the same word, not a stem relative
+            plural = {tok + "s", tok + "es", tok[:-1] if tok.endswith("s") else "", tok[:-2] if tok.endswith("es") else ""}
+            same = [i for i in stems if d.vocab[i] in plural]
+            if same:
+                exact = exact + same
+                groups = [(_EXACT, exact)]
+                stems = [i for i in stems if i not in same]
+            if stems:
+                groups.append((_STEM, stems))
         expansions = expand(tok)
         completions: list[int] = []
         if prefix and (len(tok) >= 3 or single):
@@ -452,13 +472,52 @@ class SearchIndex:
         for m in maps[1:]:
             total = list(map(add, total, map(m.get, docs, repeat(0))))
         keys = map(add, map(mul, map(sub, repeat(_MAXT), total), repeat(_SHIFT)), docs)
-        best = heapq.nsmallest(limit, keys) if len(docs) > 4 * limit else sorted(keys)[:limit]
+        k = limit + _RERANK
+        best = heapq.nsmallest(k, keys) if len(docs) > 4 * k else sorted(keys)[:k]
+        best = self._tie_break(best, words, maps)[:limit]
         out: list[tuple[int, float, str]] = []
         for key in best:
             doc = key % _SHIFT
             score = (_MAXT - key // _SHIFT) / (_BIG * len(words))
             out.append((doc, round(score, 4), self._matched(doc, words)))
         return out
+
+    def _tie_break(self, keys: list[int], words: list[_Word], maps: list[dict[int, int]]) -> list[int]:
+        """Among hits with equal points, first those that are *about* the query:
+
+        - ICD-10-CM: the code's category title matches every query word too ("pulmonary
+          embolism": I26.99 under I26 Pulmonary embolism before I27.82 under I27 Other pulmonary
+          heart diseases);
+        - HCPCS: the title starts with the query words, in any order ("oxygen concentrator":
+          E1390 "Oxygen concentrator, ..." before accessories "for portable concentrator").
+        Only the points tie is broken; the static rank decides the rest.
+        """
+        d = self.data
+        icd, hcpcs = SYSTEMS.index("ICD-10-CM"), SYSTEMS.index("HCPCS")
+        # the head of a title counts only for words typed as such (not "esrd" = end stage renal
+        # disease, where the HCPCS titles that literally start with ESRD are not the concept)
+        word_ids = [w.ids for w in words] if not any(w.expansions for w in words) else []
+
+        def about(doc: int) -> bool:
+            if d.flags[doc] & F_LATER or d.term_dates.get(doc, "9999") < self.today:
+                return False  # never lift what the static rank holds back
+            system = d.systems[doc]
+            if system == icd:
+                if d.flags[doc] & F_BILLABLE_KNOWN and not d.flags[doc] & F_BILLABLE:
+                    return False
+                key = d.codes[doc].replace(".", "")[:3]
+                i = d.code_keys.bisect(key)
+                if i >= len(d.code_keys) or d.code_keys[i] != key:
+                    return False
+                cat = d.code_docs[i]
+                return cat == doc or all(cat in m for m in maps)  # a 3-character code is its category
+            if system == hcpcs and word_ids and all(word_ids):
+                head = tokenize(d.titles[doc])[: len(words)]
+                hids = [d.word_id(t) for t in head]
+                return all(any(h in ids for h in hids) for ids in word_ids)
+            return False
+
+        return sorted(keys, key=lambda key: (key // _SHIFT, not about(key % _SHIFT), key))
 
     def _matched(self, doc: int, words: list[_Word]) -> str:
         """The inclusion/index term or abbreviation expansion that matched, '' for the title."""

@@ -15,6 +15,7 @@ from codetui.searchindex import (
     ALT_SEP,
     F_BILLABLE,
     F_BILLABLE_KNOWN,
+    F_LATER,
     F_TERMINATED,
     SYSTEMS,
     TABLES,
@@ -108,12 +109,25 @@ def _hcpcs_texts(rec: dict[str, Any], title: str) -> tuple[list[str], list[str]]
 # is the default heart failure code, not a narrower one.
 _NEUTRAL = frozenset(["unspecified", "nos", "not", "specified", "site", "organism", "elsewhere", "classified"])
 _PARENS = re.compile(r"\([^)]*\)")
+# "without complications", "not intractable, without status migrainosus": a negated qualifier
+# describes the default case, so its words do not narrow the title (up to the next comma)
+_NEGATED = re.compile(r"\b(?:without|not)\b[^,;]*")
+# ICD-10-CM guideline I.C.4.a.2: diabetes of undocumented type is coded E11 (type 2); among
+# otherwise equal diabetes codes the default category comes first
+_GUIDELINE_DEFAULT = frozenset(["E11"])
 
 
-def specificity(title: str) -> int:
-    """Words that narrow a title down (parenthesised nonessential modifiers and 'unspecified'
-    do not); fewer means more general, which wins ties."""
-    return sum(1 for w in tokenize(_PARENS.sub(" ", title)) if w not in _NEUTRAL)
+def specificity(title: str, key: str = "") -> int:
+    """Words that narrow a title down (parenthesised nonessential modifiers, 'unspecified' and
+    negated qualifiers do not); fewer means more
+    general, which wins ties."""
+    text = _NEGATED.sub(" ", _PARENS.sub(" ", title))
+    words = [w for w in tokenize(text) if w not in _NEUTRAL]
+    return len(words) - 1 if key[:3] in _GUIDELINE_DEFAULT else len(words)
+
+
+# the 7th-character part of a title: ", initial encounter for closed fracture", ", sequela"
+_ENCOUNTER = re.compile(r",\s*(?:initial encounter|subsequent encounter|sequela|encounter)\b.*$", re.IGNORECASE)
 
 
 def _is_seventh(key: str, rec: dict[str, Any]) -> bool:
@@ -126,6 +140,8 @@ def _icd_base_title(store: CodeStore, key: str, rec: dict[str, Any]) -> str:
         base = store.icd_table.get(key[:-1])
         if base is not None:
             return str(base.get("title", ""))
+        # "S72.91XA": the placeholder-X parent is not a record; cut the encounter words instead
+        return _ENCOUNTER.sub("", str(rec.get("title", "")))
     return str(rec["title"]) if "title" in rec else ""
 
 
@@ -159,12 +175,16 @@ def build_index(store: CodeStore, today: str | None = None) -> IndexData:
                 syns = []
             bad = bool(flags & F_TERMINATED) or (table == "icd10cm" and not rec.get("billable"))
             # 7th-character siblings: the initial encounter ("A", or "0") first, the rest later
-            later = table == "icd10cm" and (
+            later = (table == "icd10cm" and (
                 (_is_seventh(key, rec) and key[-1] not in "A0")
                 # manifestation codes can never be listed first on a claim
                 or "in diseases classified elsewhere" in title.lower()
-            )
-            words = specificity(rank_title) if title else _LONG_TITLE
+            )) or (system == "CPT" and key.endswith("T")) or (  # Category III: emerging technology
+                # S codes: private-payer codes, used only when no national code describes the item
+                system == "HCPCS" and key.startswith("S"))
+            if later:
+                flags |= F_LATER
+            words = specificity(rank_title, key if table == "icd10cm" else "") if title else _LONG_TITLE
             compact = key.replace(".", "").upper()
             rank = (bad, later, words, len(compact), len(rank_title), compact)
             raw.append((rank, key, t_i, SYSTEMS.index(system), flags, title, syns, labels, term))
@@ -193,10 +213,14 @@ def build_index(store: CodeStore, today: str | None = None) -> IndexData:
         code_pairs.append((key.replace(".", "").upper(), doc))
         # title, then synonyms (inclusion/index terms, short descriptors), then the broader
         # category labels (CCS, RBCS): each word is posted once, in the best field having it
-        title_words = set(tokenize(title))
+        # words in parentheses are nonessential modifiers ("Unspecified systolic (congestive)
+        # heart failure"): they match like a synonym, so the code that is *about* the word wins
+        # (ICD only: HCPCS titles put acronyms in parentheses, "(tens) device")
+        nonessential = _PARENS.findall(title) if TABLES[t_i] == "icd10cm" else []
+        title_words = set(tokenize(_PARENS.sub(" ", title) if nonessential else title))
         for w in title_words:
             tpost.setdefault(w, []).append(doc)
-        syn_words: set[str] = set()
+        syn_words: set[str] = set(tokenize(" ".join(nonessential)))
         for syn in syns:
             syn_words.update(tokenize(syn))
         syn_words -= title_words

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from codetui.store import CodeStore
 
 # Bump when the layout or the tokenizing changes: old cache files are then ignored (and deleted).
-INDEX_VERSION = 8
+INDEX_VERSION = 13
 MAGIC = b"CTSEARCH"
 
 TABLES: tuple[str, ...] = ("hcpcs", "icd10cm", "modifiers")
@@ -38,6 +38,7 @@ SYSTEMS: tuple[str, ...] = ("CPT", "HCPCS", "ICD-10-CM", "Modifier")
 F_BILLABLE_KNOWN = 1  # ICD: billable is meaningful
 F_BILLABLE = 2
 F_TERMINATED = 4  # as of the build day; recomputed from term_dates at query time
+F_LATER = 8  # ranked after its peers (7th character past A, manifestation, Category III, S code)
 
 ALT_SEP = "\x1f"
 
