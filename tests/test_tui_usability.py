@@ -8,7 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from test_tui import make_app, screen, sync, type_and_wait
+from test_tui_tools import STORE, browser, cursor_to, settle
+
+from codetui.tui.app import CodeTuiApp
+from codetui.tui.widgets.page_view import PageView
+from codetui.userdata import UserData
 
 from codetui.tui.screens.help import HelpScreen
 from codetui.tui.widgets.search_bar import SearchInput
@@ -76,3 +82,69 @@ def test_code_lists_wrap_under_the_text_not_under_the_code() -> None:
     assert text[first + 1].startswith(" " * col) and text[first + 1][col] != " "  # hanging indent
     assert text[first + 2].index("Type 2") == col  # codes of different widths line up
     assert [a.value for a in lay.actions if a.kind == "link"] == ["mod:RT", "icd:E11.9"]
+
+
+@pytest.mark.skipif(not STORE.is_file(), reason="shipped store data/codes.json not built")
+@sync
+async def test_status_says_where_back_goes_after_leaving_a_tool(shipped_store: Any, tmp_path: Path) -> None:
+    app = CodeTuiApp(shipped_store, UserData.open(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        browser(app).visit("code:J9045")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*"27447 20610", "enter")
+        await settle(pilot)
+        await pilot.press("down")
+        await cursor_to(pilot, app.screen.query_one(PageView), "code:20610")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "back to check" in browser(app).query_one("#status").hint
+        await pilot.press("backspace")  # to the check, as it was
+        await pilot.pause()
+        await pilot.press("escape")  # and out of it: the browser still shows 20610
+        await pilot.pause()
+        assert browser(app).page.code == "20610"
+        hint = browser(app).query_one("#status").hint
+        assert "back to J9045" in hint  # not the stale "back to check"
+        await pilot.press("backspace")
+        assert browser(app).page.code == "J9045"
+
+
+@pytest.mark.skipif(not STORE.is_file(), reason="shipped store data/codes.json not built")
+@sync
+async def test_page_down_keeps_two_lines_of_the_previous_screen(shipped_store: Any, tmp_path: Path) -> None:
+    app = CodeTuiApp(shipped_store, UserData.open(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        browser(app).visit("code:27447")
+        await pilot.pause()
+        view = browser(app).query_one(PageView)
+        height = view.scrollable_content_region.height
+        lines = [line.plain for line in view._layout.lines]
+        last_seen = lines[height - 2 : height]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert round(view.scroll_y) == height - 2
+        assert lines[round(view.scroll_y) : round(view.scroll_y) + 2] == last_seen
+        await pilot.press("space", "pageup")
+        await pilot.pause()
+        assert round(view.scroll_y) == height - 2
+
+
+@pytest.mark.skipif(not STORE.is_file(), reason="shipped store data/codes.json not built")
+@sync
+async def test_clinical_note_tab_goes_to_the_first_code_as_the_hint_says(shipped_store: Any, tmp_path: Path) -> None:
+    from test_tui_tools import scan_note
+
+    app = CodeTuiApp(shipped_store, UserData.open(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await scan_note(pilot, "Invented: type 2 diabetes with neuropathy and CHF.")
+        assert "Tab to codes" in app.screen.query_one("StatusLine").hint
+        await pilot.press("tab")
+        assert app.focused is view
+        assert view.current_action is not None and view.current_action.kind == "link"
+        assert view.current_action.value.startswith("icd:")
+        await pilot.press("shift+tab")  # links backwards, then on to the redacted text
+        await pilot.press("shift+tab")
+        assert app.focused is not view

@@ -108,6 +108,11 @@ class BrowserScreen(Screen[None]):
             query, self._pending_submit = self._pending_submit, None
             self._submit(query)
 
+    def on_screen_resume(self) -> None:
+        """Back from a tool, help or a picker: Back may now lead elsewhere, so say where."""
+        if self._started:
+            self._hint()
+
     @property
     def mode(self) -> str:
         return self.query_one(ContentSwitcher).current or "results"

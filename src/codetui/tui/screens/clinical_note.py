@@ -33,6 +33,7 @@ class ClinicalNoteScreen(ToolScreen):
     BINDINGS = [
         Binding("ctrl+r", "scan", "Redact the note and find its ICD-10-CM codes"),
         Binding("ctrl+l", "clear", "Clear the note and the results"),
+        Binding("tab", "next_pane", "From the note to the codes (then the redacted text)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -59,6 +60,14 @@ class ClinicalNoteScreen(ToolScreen):
 
     def action_focus_input(self) -> None:
         self.query_one("#note-input").focus()
+
+    def action_next_pane(self) -> None:
+        """Tab from the note lands on the first code (what the hint promises), not on the
+        redacted text box that sits before the codes in the layout."""
+        if self.focused is self.query_one("#note-input") and self.view.actions:
+            self.action_to_view()
+        else:
+            self.focus_next()
 
     def prefill(self, text: str) -> None:
         self.query_one("#note-input", TextArea).text = text

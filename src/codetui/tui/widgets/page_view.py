@@ -240,12 +240,17 @@ class PageView(ScrollView, can_focus=True):
                 break
         self.refresh()
 
+    PAGE_OVERLAP = 2  # lines kept from the previous screen, so the reader keeps their place
+
+    def _page_step(self) -> int:
+        return max(self.scrollable_content_region.height - self.PAGE_OVERLAP, 1)
+
     def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
+        self.scroll_to(y=self.scroll_y + self._page_step(), animate=False, immediate=True)
         self.call_after_refresh(self._cursor_to_view)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+        self.scroll_to(y=self.scroll_y - self._page_step(), animate=False, immediate=True)
         self.call_after_refresh(self._cursor_to_view)
 
     def action_first(self) -> None:
