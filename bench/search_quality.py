@@ -38,7 +38,7 @@ def main() -> int:
     ap.add_argument(
         "--queries",
         nargs="+",
-        default=[str(Path(__file__).with_name(n)) for n in ("queries.tsv", "queries_heldout.tsv")],
+        default=[str(Path(__file__).with_name(n)) for n in ("queries.tsv", "queries_heldout.tsv", "queries_heldout2.tsv")],
     )
     ap.add_argument("-v", action="store_true", help="show the top 5 of every query")
     args = ap.parse_args()

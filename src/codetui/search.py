@@ -58,6 +58,7 @@ _CODE_SHAPE = re.compile(r"^-?[A-Za-z0-9]{1,7}(?:\.[A-Za-z0-9]{0,4})?$")
 # "modifier 59", "mod rt", "gy modifier": a modifier asked for by name and code
 _MODIFIER_Q = re.compile(r"^(?:mod(?:ifier)?s?\s*[-#]?\s*-?([a-z0-9]{2})|-?([a-z0-9]{2})\s+mod(?:ifier)?s?)$", re.IGNORECASE)
 _RERANK = 30  # hits past the limit that tie-breaks may lift into it
+_NEGATED = re.compile(r"\b(?:without|not)\b[^,;]*")
 
 _SYSTEM_NAMES = {
     "cpt": "CPT",
@@ -488,8 +489,10 @@ class SearchIndex:
         - ICD-10-CM: the code's category title matches every query word too ("pulmonary
           embolism": I26.99 under I26 Pulmonary embolism before I27.82 under I27 Other pulmonary
           heart diseases);
-        - HCPCS: the title starts with the query words, in any order ("oxygen concentrator":
-          E1390 "Oxygen concentrator, ..." before accessories "for portable concentrator").
+        - ICD-10-CM and HCPCS: the title starts with the query words, in any order ("oxygen
+          concentrator": E1390 "Oxygen concentrator, ..." before accessories "for portable
+          concentrator"; "covid": U07.1 "COVID-19" although its category is a placeholder);
+        - never a title that negates a query word ("Bronchitis, not specified as acute").
         Only the points tie is broken; the static rank decides the rest.
         """
         d = self.data
@@ -497,25 +500,40 @@ class SearchIndex:
         # the head of a title counts only for words typed as such (not "esrd" = end stage renal
         # disease, where the HCPCS titles that literally start with ESRD are not the concept)
         word_ids = [w.ids for w in words] if not any(w.expansions for w in words) else []
+        all_ids = [w.ids for w in words]
+
+        def head(doc: int) -> bool:
+            if not (word_ids and all(word_ids)):
+                return False
+            hids = [d.word_id(t) for t in tokenize(d.titles[doc])[: len(words)]]
+            return all(any(h in ids for h in hids) for ids in word_ids)
+
+        def negated(doc: int) -> bool:
+            """A query word inside 'without ...' / 'not ...': the title says the opposite
+            ("Vomiting without nausea" for "nausea and vomiting")."""
+            for m in _NEGATED.finditer(d.titles[doc].lower()):
+                for t in tokenize(m.group(0)):
+                    wid = d.word_id(t)
+                    if any(wid in ids for ids in all_ids):
+                        return True
+            return False
 
         def about(doc: int) -> bool:
-            if d.flags[doc] & F_LATER or d.term_dates.get(doc, "9999") < self.today:
+            if d.flags[doc] & F_LATER or d.term_dates.get(doc, "9999") < self.today or negated(doc):
                 return False  # never lift what the static rank holds back
             system = d.systems[doc]
             if system == icd:
                 if d.flags[doc] & F_BILLABLE_KNOWN and not d.flags[doc] & F_BILLABLE:
                     return False
+                if head(doc):
+                    return True
                 key = d.codes[doc].replace(".", "")[:3]
                 i = d.code_keys.bisect(key)
                 if i >= len(d.code_keys) or d.code_keys[i] != key:
                     return False
                 cat = d.code_docs[i]
                 return cat == doc or all(cat in m for m in maps)  # a 3-character code is its category
-            if system == hcpcs and word_ids and all(word_ids):
-                head = tokenize(d.titles[doc])[: len(words)]
-                hids = [d.word_id(t) for t in head]
-                return all(any(h in ids for h in hids) for ids in word_ids)
-            return False
+            return system == hcpcs and head(doc)
 
         return sorted(keys, key=lambda key: (key // _SHIFT, not about(key % _SHIFT), key))
 
