@@ -148,3 +148,41 @@ async def test_clinical_note_tab_goes_to_the_first_code_as_the_hint_says(shipped
         await pilot.press("shift+tab")  # links backwards, then on to the redacted text
         await pilot.press("shift+tab")
         assert app.focused is not view
+
+
+@sync
+async def test_show_all_keeps_the_section_open_and_lands_on_the_first_new_row(tmp_path: Path) -> None:
+    from codetui.pages.model import Page, Row, Section, Span
+    from test_tui import PAGES
+
+    def build(store: Any, target: str, expanded: frozenset[str]) -> Page | None:
+        page = PAGES.get(target)
+        if page is None or target != "code:96417":
+            return page
+        n = 40 if "ptp" in expanded else 5
+        rows = tuple(Row("", (Span(f"J{9000 + i}", link=f"code:J{9000 + i}"), Span("  invented pair"))) for i in range(n))
+        ptp = Section("ptp", "PTP edits", rows, collapsed=True, total=0 if n == 40 else 40)
+        return Page(page.target, page.code, page.system, page.title, page.breadcrumb,
+                    (*page.sections[:2], ptp), page.flags)
+
+    app = make_app(tmp_path)
+    app._page_builder = build
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen(app).visit("code:96417")
+        view = screen(app).query_one(PageView)
+        view.cursor = next(i for i, a in enumerate(view.actions) if a.kind == "toggle" and a.value == "ptp")
+        await pilot.press("enter")  # unfold: 5 rows and "show all 40"
+        view.cursor = next(i for i, a in enumerate(view.actions) if a.kind == "more")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = "\n".join(line.plain for line in view._layout.lines)
+        assert "J9039" in text and "show all" not in text  # open, not folded back to "(40)"
+        assert view.current_action.value == "code:J9005"  # the first row that was hidden
+        assert round(view.scroll_y) <= view.cursor_line < round(view.scroll_y) + 5  # near the top
+        # folds are remembered per page: away and Back, the section is still open
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert "J9039" in "\n".join(line.plain for line in view._layout.lines)
+        assert view.current_action.value == "code:J9005"

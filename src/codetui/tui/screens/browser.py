@@ -62,6 +62,7 @@ class BrowserScreen(Screen[None]):
         self._search_seq = 0
         self._shown_seq = -1
         self._cursor_memo: dict[str, int] = {}
+        self._folds: dict[str, frozenset[str]] = {}  # sections the user folded/unfolded, per page
         self._expanded: dict[str, set[str]] = {}
         self._pages: dict[tuple[str, frozenset[str]], Page | None] = {}
         self._pending_submit: str | None = None
@@ -272,14 +273,17 @@ class BrowserScreen(Screen[None]):
         except OSError:
             note, marked = "", False
         self.query_one(ContentSwitcher).current = "page"
-        view.show(page, note=note, bookmarked=marked, cursor=self._cursor_memo.get(target, -1))
+        view.show(page, note=note, bookmarked=marked, cursor=self._cursor_memo.get(target, -1),
+                  collapsed=self._folds.get(target))
         view.focus()
         self._hint()
         return True
 
     def _remember_cursor(self) -> None:
         if self.page is not None and self.mode == "page":
-            self._cursor_memo[self.page.target] = self.query_one(PageView).cursor
+            view = self.query_one(PageView)
+            self._cursor_memo[self.page.target] = view.cursor
+            self._folds[self.page.target] = view.collapsed
 
     def on_show_all(self, message: ShowAll) -> None:
         message.stop()
@@ -287,9 +291,14 @@ class BrowserScreen(Screen[None]):
             return
         target = self.page.target
         self._expanded.setdefault(target, set()).add(message.section_key)
-        cursor = self.query_one(PageView).cursor
-        self._cursor_memo[target] = cursor
-        self._show(target)
+        # the page is rebuilt with the rows; _show keeps the reader's folds (so the section
+        # stays open) and puts the cursor back where "show all" was: the first new row
+        if not self._show(target):
+            return
+        view = self.query_one(PageView)
+        if view.cursor >= 0:  # the new rows start here: show them, not the ones already read
+            top = max(view.cursor_line - 2, 0)  # after the refresh that applies the new size
+            view.call_after_refresh(view.scroll_to, y=top, animate=False, immediate=True)
         sec = next((s for s in self.page.sections if s.key == message.section_key), None)
         if sec is not None and sec.total > len(sec.rows):  # the builder could not give more
             self.app.say(

@@ -76,12 +76,23 @@ class PageView(ScrollView, can_focus=True):
         self._layout: Layout | None = None
 
     # ---- content -------------------------------------------------------------------------
-    def show(self, page: Page, *, note: str = "", bookmarked: bool = False, cursor: int = -1) -> None:
-        """Display a page from the top with its own folding defaults."""
+    def show(
+        self,
+        page: Page,
+        *,
+        note: str = "",
+        bookmarked: bool = False,
+        cursor: int = -1,
+        collapsed: frozenset[str] | None = None,
+    ) -> None:
+        """Display a page from the top, folded as the reader left it (``collapsed``) or by the
+        page's own defaults."""
         self.page = page
         self.note = note
         self.bookmarked = bookmarked
-        self.collapsed = frozenset(s.key for s in page.sections if s.collapsed)
+        if collapsed is None:
+            collapsed = frozenset(s.key for s in page.sections if s.collapsed)
+        self.collapsed = collapsed
         self._relayout()
         self.cursor = cursor if 0 <= cursor < len(self.actions) else -1
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -172,6 +183,11 @@ class PageView(ScrollView, can_focus=True):
     # ---- cursor --------------------------------------------------------------------------
     def _line_of(self, act: int) -> int:
         return self._layout.action_line[act] if self._layout and 0 <= act < len(self.actions) else 0
+
+    @property
+    def cursor_line(self) -> int:
+        """The layout line the cursor is on (0 when there is no cursor)."""
+        return self._line_of(self.cursor)
 
     def _reveal(self) -> None:
         if self.cursor >= 0:
