@@ -8,7 +8,8 @@ capitalised word needs context before it is treated as one. See resources/make_l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gzip
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -20,12 +21,26 @@ def _words(name: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every English and clinical word (``known_words.txt.gz``, ~80k words, read once).
+
+    The Philter-style allow-list: a capitalised word *outside* it that no census list knows
+    is treated as a name. Built by resources/make_allow.py (SCOWL, ICD-10-CM, HCPCS, hand list).
+    """
+    raw = resources.files("codetui.resources").joinpath("known_words.txt.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     first: frozenset[str]
     last: frozenset[str]
     ambiguous: frozenset[str]
     allowed: frozenset[str]
+    # English + clinical vocabulary; empty means "no allow-list fallback" (tests, old callers)
+    known: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -34,10 +49,22 @@ class Lexicon:
             last=_words("names_last.txt"),
             ambiguous=_words("name_words.txt"),
             allowed=_words("clinical_allow.txt") | _words("eponyms_icd.txt"),
+            known=known_words(),
         )
 
     def is_name(self, word: str) -> bool:
         return word in self.first or word in self.last
+
+    def is_known(self, word: str) -> bool:
+        """An English or clinical word (plural, possessive and hyphenated forms included)."""
+        if word in self.known or word in self.allowed:
+            return True
+        if "-" in word:
+            return all(self.is_known(p) for p in word.split("-") if len(p) > 1)
+        for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("'s", ""), ("s'", "")):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + repl in self.known:
+                return True
+        return False
 
     def is_plain_name(self, word: str) -> bool:
         """A census name that is not also an ordinary or clinical word: a name on its own."""

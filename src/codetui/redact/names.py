@@ -26,7 +26,7 @@ _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "doctor", "sr", "fr", 
 _LABEL_RE = re.compile(
     r"(?i)(?:\b(?:patient(?:'s)?(?:\s+name)?|pt|name|signed|signature|attending(?:\s+physician)?|pcp|"
     r"referring(?:\s+(?:physician|provider))?|provider|physician|surgeon|"
-    r"resident|fellow|scribe|nurse|rn|np|cc|contact|emergency\s+contact|guardian|caregiver|"
+    r"resident|fellow|scribe|nurse|rn|np|contact|emergency\s+contact|guardian|caregiver|"
     r"spouse|wife|husband|daughter|son|mother|father|sister|brother|partner|grandson|"
     r"granddaughter|niece|nephew|aunt|uncle|friend|neighbor|witness|interpreter|translator|"
     r"member|subscriber|insured|guarantor|beneficiary|enrollee|legal\s+name|"
@@ -37,6 +37,13 @@ _LABEL_RE = re.compile(
     r"called|notified|cosigned|transcribed)\s+(?:\w+\s+)?by\s+"
     r"|\b(?:discussed|spoke|spoken|met|talked)\s+with\s+)$"
 )
+# Letter headers: "Re: Kateryna Shevchenko", "Attn: ...", "cc: ...". A weak cue: "Re: Denial of
+# claim" and "CC: Chest pain" are not names, so the words after it must look like one (a census
+# name or a word no dictionary knows).
+_WEAK_CUE_RE = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:re|attn|attention|to|from|cc|bcc|regarding)[ \t]*:[ \t]*$")
+# Text before a word that makes it the first of a sentence, a line, a list item or a field.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]|(?:^|\s)(?:[-*\u2022>]|\d{1,2}[.)]))[\s\"'(\[\u201c]*$")
+_INITIAL_BEFORE = re.compile(r"(?:^|\s)[A-Z]\.\s*$")
 # "J.K.", "A. Oyelaran-Smith": an initial with its dot belongs to the name next to it.
 _INITIAL = re.compile(r"[A-Z]\.")
 # Between two words of one name: spaces, or a nickname's quotes ('Bartholomew "Bart" D'Amico').
@@ -84,6 +91,23 @@ def _is_cap(word: str) -> bool:
     return word[0].isupper()
 
 
+def _name_shaped(word: str) -> bool:
+    """Shaped like a name: "Okafor", "McAllister", "O'Brien", "DeShawn", "Kovalenko-Shevchuk".
+
+    Not all capitals (acronyms: BIBA, NSTEMI) and not "HbA", "PleurX", "MoCA": inside a name a
+    capital letter comes after a lower-case letter or an apostrophe/hyphen and before a lower-case one.
+    """
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    for k in range(1, len(word)):
+        if word[k].isupper():
+            if k + 1 >= len(word) or not word[k + 1].islower():
+                return False
+            if not (word[k - 1].islower() or word[k - 1] in "'\u2019-"):
+                return False
+    return True
+
+
 def _span_of(start: int, end: int, word: str) -> Span:
     """The name itself: a trailing possessive ('s) is not part of the identifier."""
     w = word.replace("\u2019", "'")
@@ -104,6 +128,32 @@ class NameFinder:
         b = _base(word)
         return _is_cap(word) and b not in _STOP and b not in _TITLES and not b.isdigit()
 
+    def _unknown(self, b: str) -> bool:
+        """Philter's test: a word no English, clinical or census list knows is likely a name.
+
+        Off when the lexicon has no vocabulary (``known`` empty). Census names are left to the
+        census rules, which know when "Rose" or "Mark" needs context.
+        """
+        lex = self.lex
+        return bool(lex.known) and b not in _STOP and b not in _TITLES and b not in _HEAD_NOUNS \
+            and b not in _FACILITY and not lex.is_known(b) and not lex.is_name(b)
+
+    def _fallback(self, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:
+        """Word i is a capitalised, name-shaped word outside the allow-list, not part of a code."""
+        s, e, w = toks[i]
+        if not _name_shaped(w) or not self._unknown(_base(w)):
+            return False
+        before = text[s - 1] if s else " "
+        after = text[e:e + 2]
+        # "J0897", "HbA1c", "x@y", "Assess/Plan", "site.com": part of a code, address or pair
+        if before.isalnum() or before in "/@_#&" or (after[:1] and (after[0].isdigit() or after[0] in "/@_&")):
+            return False
+        return not (after[:1] == "." and after[1:2].isalnum())
+
+    def _sentence_initial(self, text: str, line_start: int, s: int) -> bool:
+        before = text[line_start:s]
+        return _SENTENCE_START.search(before) is not None and _INITIAL_BEFORE.search(before) is None
+
     def _eponym(self, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:
         """Word i reads as an eponym: an allow-listed word before a clinical head noun."""
         j = i + 1
@@ -119,9 +169,10 @@ class NameFinder:
     def find(self, text: str) -> Iterator[Span]:
         toks = _tokens(text)
         hits: dict[int, Span] = {}
+        fallback: set[int] = set()
         lex = self.lex
 
-        def take_run(i: int, limit: int = 4) -> None:
+        def take_run(i: int, limit: int = 4, unknown_ok: bool = False) -> None:
             taken = 0
             lower = not _is_cap(toks[i][2]) if i < len(toks) else False
             while i < len(toks) and taken < limit:
@@ -144,7 +195,10 @@ class NameFinder:
                     continue
                 if lower:
                     # a sloppy note ("pt jose luis ramirez seen"): only plain census names count
-                    if _is_cap(w) or not lex.is_plain_name(_base(w)) or _base(w) in _STOP:
+                    bw = _base(w)
+                    if _is_cap(w) or bw in _STOP or not (
+                        lex.is_plain_name(bw) or (unknown_ok and len(bw) >= 3 and self._unknown(bw))
+                    ):
                         break
                 elif not self._nameish(w) or _base(w) in _HEAD_NOUNS or text.startswith(":", e):
                     break
@@ -161,8 +215,18 @@ class NameFinder:
                 take_run(i + 1)
                 continue
             line_start = text.rfind("\n", 0, s) + 1
-            if _LABEL_RE.search(text, max(line_start, s - 40), s) and (
-                self._nameish(w) or (w.islower() and lex.is_plain_name(b) and b not in _STOP)
+            label = _LABEL_RE.search(text, max(line_start, s - 40), s)
+            # "Pt name: lakshmi iyer": after a label with a colon (or "name"), a lower-case word
+            # no list knows is a name too; after a bare "pt" it may be shorthand ("pt tachy").
+            named = label is not None and (":" in label.group(0) or "name" in label.group(0).lower())
+            if label and (
+                self._nameish(w) or (w.islower() and b not in _STOP and (
+                    lex.is_plain_name(b) or (named and len(b) >= 3 and self._unknown(b))))
+            ):
+                take_run(i, unknown_ok=named)
+                continue
+            if _WEAK_CUE_RE.search(text, line_start, s) and self._nameish(w) and (
+                lex.is_plain_name(b) or (b in lex.first and b not in lex.allowed) or self._fallback(toks, i, text)
             ):
                 take_run(i)
                 continue
@@ -194,6 +258,29 @@ class NameFinder:
                     continue
             if len(b) >= 3 and lex.is_plain_name(b) and not (w.isupper() and len(w) <= 4):
                 hits[i] = _span_of(s, e, w)
+                continue
+            # 2b. Philter-style fallback: a capitalised word outside every vocabulary. At the start
+            # of a sentence any word is capitalised, so there it needs a second name-like word.
+            if self._fallback(toks, i, text):
+                pair = nxt is not None and gap_ok and _is_cap(nxt[2]) and not self._eponym(toks, i + 1, text) and (
+                    self._fallback(toks, i + 1, text) or (lex.is_name(_base(nxt[2])) and _base(nxt[2]) not in lex.allowed
+                                                          and _base(nxt[2]) not in _STOP))
+                if not self._sentence_initial(text, line_start, s):
+                    hits[i] = _span_of(s, e, w)
+                    fallback.add(i)
+                elif pair:
+                    hits[i] = _span_of(s, e, w)
+                    hits[i + 1] = _span_of(*nxt)
+                    fallback.add(i)
+        # a census name beside a fallback name is part of it ("Mark Shevchenko", "Kateryna Rose")
+        for i in sorted(fallback):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(toks) and j not in hits and _is_cap(toks[j][2]) and not toks[j][2].isupper():
+                    lo, hi = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+                    bj = _base(toks[j][2])
+                    if re.fullmatch(r"[ \t]+", text[lo[1]:hi[0]]) and lex.is_name(bj) and bj not in lex.allowed \
+                            and bj not in _STOP and bj not in _HEAD_NOUNS and not (j > i and self._eponym(toks, j, text)):
+                        hits[j] = _span_of(*toks[j])
         # 3. coreference: later mentions of a found name
         found = {_base(toks[i][2]) for i in hits if len(_base(toks[i][2])) >= 3}
         for i, (s, e, w) in enumerate(toks):

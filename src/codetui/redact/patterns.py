@@ -63,6 +63,24 @@ _SHORT_DATE_TIMED = re.compile(
     rf"(?<![\w/.{DASH}])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))"
     r"(?=\s*(?:@|at)\s*(?:[01]?\d|2[0-3]):?[0-5]\d\b|\s+(?:[01]?\d|2[0-3]):[0-5]\d\b)"
 )
+# m/d beside a lab, imaging or visit word ("Labs 3/9:", "CXR 3/9 clear", "3/9 BMP"), or heading
+# a line of results ("3/9: Na 131"). Slash only: "PT 3-4x/week" is a frequency. A following
+# "tab", "dose" or "of" makes it a fraction ("started 1/2 tab").
+_RESULT_WORDS = (
+    r"labs?|lab\s+work|bloodwork|blood\s+work|bmp|cmp|cbc|lfts?|imaging|ct|cta|mri|mra|xr|x-?rays?|cxr|films?|echo|"
+    r"tte|tee|ekg|ecg|eeg|ultrasound|u/s|cultures?|cx|scan|results?|path(?:ology)?|biopsy|bx|ua|abg|vbg|a1c|hba1c|"
+    r"lipids?|inr|pfts?|dexa|mammo(?:gram)?|colonoscopy|egd|ercp|cath|started|stopped|held|resumed|last\s+seen|"
+    r"clinic|ed|er|icu|tele|televisit|telehealth|phone\s+call|called|spoke"
+)
+_SHORT_DATE_RESULT = re.compile(
+    rf"(?i:\b(?:{_RESULT_WORDS})[:\s]+(?:on\s+|from\s+|of\s+|dated\s+)?)"
+    r"((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))(?![\w/]|[.\-]\d)"
+    r"(?!\s*(?:tabs?|tablets?|doses?|of|strength|caps?|pills?|mg|ml|units?|weeks?|wks?|days?|times|x\b))"
+)
+_SHORT_DATE_BEFORE = re.compile(
+    r"(?<![\w/.\-])((?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01]))"
+    r"(?=:(?!\d)|\s+(?i:labs?|bmp|cmp|cbc|cxr|ct|mri|echo|ekg|ecg|imaging|cultures?|visit|appt)\b)"
+)
 _SCORE_BEFORE = re.compile(
     r"(?i)\b(?:pain|score|scale|rated|rates|strength|power|reflexes|vision|acuity|murmur|grade|gcs|apgar|bp|"
     r"ratio|x|of)\b[\s:=]*(?:was|is|of|at)?\s*$"
@@ -159,14 +177,45 @@ _BIOMETRIC_WORDS = re.compile(
 
 _STREET_TYPES = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|"
-    r"ter|circle|cir|parkway|pkwy|highway|hwy|route|rte|trail|trl|square|sq|loop|pike|alley|plaza"
+    r"ter|circle|cir|parkway|pkwy|highway|hwy|route|rte|trail|trl|square|sq|loop|pike|alley|plaza|"
+    r"crescent|cres|close|mews|gardens|grove|heights|ridge|commons|crossing|xing|cove|glen|hollow|"
+    r"landing|manor|expressway|expy|freeway|fwy|turnpike|tpke|causeway|row|walk|path|bend"
 )
+_UNIT = r"(?i:apt|apartment|apto|flat|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|space|trlr|trailer)"
+# A street needs a name ("12 Main St", "100 5th Ave"): "3 way Foley" and "2 loop" are not streets.
 _STREET = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
-    rf"(?:[A-Z0-9][A-Za-z0-9'\-]*\s+){{0,3}}(?i:{_STREET_TYPES})\b\.?"
-    r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|#|fl|floor|rm|room)\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+    rf"(?:[A-Z0-9][A-Za-z0-9'\-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
+    rf"(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
 )
-_PO_BOX = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d+\b")
+# Streets whose type comes first (French, Spanish, Italian, Portuguese, Catalan, Polish,
+# Malay/Indonesian): "77 Rue Cartier", "Calle Mayor 12", "Via dei Mille 4", "Rua Augusta, 120".
+_CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
+_STREET_WORD = rf"(?:(?:de|del|de la|des|du|da|do|dos|das|di|dei|della|delle|degli|la|le|les|el|los|las|y|e|von|van)\s+)*{_CAP}[\w'\u2019\-]*"
+_PREFIX_TYPES = (
+    r"Rue|Calle|C/|Via|Viale|V\u00eda|Avenida|Avda\.?|Av\.|Rua|Travessa|Largo|Camino|Chemin|Impasse|All\u00e9e|"
+    r"Boulevard|Bd\.?|Piazza|Piazzale|Plaza|Pra\u00e7a|Carrer|Carretera|Paseo|Passeig|Corso|Strada|Ulica|ul\.|Jalan|Jl\.|Calzada|Callej\u00f3n"
+)
+_PREFIXED_NAME = rf"(?<![\w])(?:{_PREFIX_TYPES})\s+{_STREET_WORD}(?:\s+{_STREET_WORD}){{0,3}}"
+# With a house number before or after: "via Foley catheter" and "Plaza Hotel" are not addresses.
+_STREET_PREFIXED = re.compile(
+    rf"(?:\b\d{{1,6}}[A-Za-z]?,?\s+{_PREFIXED_NAME}(?:,?\s+\d{{1,5}}[A-Za-z]?\b)?"
+    rf"|{_PREFIXED_NAME},?\s+(?:n[\u00ba\u00b0o]\.?\s*)?\d{{1,5}}[A-Za-z]?\b)"
+    rf"(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+)
+# German and Dutch streets end in their type, number after: "Hauptstra\u00dfe 5", "Lindenweg 12a",
+# "Berliner Stra\u00dfe 4", "Prinsengracht 263".
+_STREET_SUFFIXED = re.compile(
+    rf"\b(?:{_CAP}[\w\-]*\s+)?(?:Stra\u00dfe|Strasse|Weg|Gasse|Platz|Allee|{_CAP}[\w\-]*?(?:stra\u00dfe|strasse|str\.|weg|"
+    rf"gasse|platz|allee|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gade|gatan|v\u00e4gen|veien|gata))"
+    rf"\s+\d{{1,4}}[a-z]?\b(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+)
+# An apartment on its own line ("Apt 4B"), and post-office boxes in several languages.
+_APARTMENT = re.compile(r"\b(?:Apt|APT|Apartment|Apto|Flat)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")
+_PO_BOX = re.compile(
+    r"(?i)\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|POB|Apartado(?:\s+Postal)?|Casilla(?:\s+Postal)?|"
+    r"Caixa\s+Postal|Postfach|Bo\u00eete\s+Postale|Postbus)\s*#?\s*\d+\b"
+)
 STATES = STATES_RE
 STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -203,6 +252,10 @@ def find_dates(text: str) -> Iterator[Span]:
         yield from _groups(rx, text, "DATE")
     yield from _groups(_LONE_MONTH, text, "DATE")
     yield from _groups(_SHORT_DATE, text, "DATE", 1)
+    yield from _groups(_SHORT_DATE_RESULT, text, "DATE", 1)
+    for m in _SHORT_DATE_BEFORE.finditer(text):
+        if not _SCORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            yield Span(m.start(1), m.end(1), "DATE")  # "Pain 3/10:" stays a score
     for m in _SHORT_DATE_TIMED.finditer(text):
         if _SCORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "pain 6/10 at 0800"
@@ -255,6 +308,9 @@ def find_numbers(text: str) -> Iterator[Span]:
 
 def find_places(text: str) -> Iterator[Span]:
     yield from _groups(_STREET, text, "ADDRESS")
+    yield from _groups(_STREET_PREFIXED, text, "ADDRESS")
+    yield from _groups(_STREET_SUFFIXED, text, "ADDRESS")
+    yield from _groups(_APARTMENT, text, "ADDRESS")
     yield from _groups(_PO_BOX, text, "ADDRESS")
     for m in _CITY_STATE.finditer(text):
         if m.group(0).rsplit(None, 1)[-1] in _WORDLIKE_STATES and not m.group(2):
