@@ -22,9 +22,17 @@ _NOTES = (
 )
 
 
+def display_code(rec: dict[str, Any]) -> str:
+    """How a record is named on screen: 'Chapter 4', a one-category block 'B20' (its key is
+    'B20-B20' only to keep it apart from the category), else its key."""
+    if rec.get("kind") == "chapter":
+        return f"Chapter {rec.get('chapter', '')}"
+    start, dash, end = rec["code"].partition("-")
+    return start if dash and start == end else rec["code"]
+
+
 def _crumb(rec: dict[str, Any]) -> Span:
-    label = f"Chapter {rec['chapter']}" if rec.get("kind") == "chapter" else rec["code"]
-    return Span(label, f"icd:{rec['code']}")
+    return Span(display_code(rec), f"icd:{rec['code']}")
 
 
 # Notes that bind every code below the level that carries them (ICD-10-CM conventions:
@@ -36,7 +44,9 @@ def _note_sections(store: Any, rec: dict[str, Any]) -> list[Section | None]:
     out: list[Section | None] = []
     ancestors = list(reversed(store.ancestors(rec["code"]))) if rec.get("kind") != "chapter" else []
     for key, title in _NOTES:
-        rows = [link_row("", linkify(t, store)) for t in rec.get(key, [])]
+        inherited = key in INHERITED and any(anc.get(key) for anc in ancestors)
+        own_label = display_code(rec) if inherited else ""  # label own rows when others are labelled
+        rows = [link_row(own_label, linkify(t, store)) for t in rec.get(key, [])]
         if key in INHERITED:
             for anc in ancestors:  # nearest first
                 label = f"from {_crumb(anc).text}"
@@ -74,7 +84,7 @@ def _children(store: Any, rec: dict[str, Any], expand: frozenset[str]) -> list[S
                      for k in billable[:blimit]]
             out.append(section("billable", f"Billable codes under {rec['code']}", brows,
                                store=store, src=rec.get("src"),
-                               total=len(billable) if len(billable) > blimit else 0, collapsed=True))
+                               total=len(billable) if len(billable) > blimit else 0))
     return out
 
 
@@ -143,7 +153,7 @@ def build_icd_page(store: Any, rec: dict[str, Any], expand: frozenset[str] = fro
         _gems(store, rec),
         _referenced_by(store, rec, expand),
     ]
-    code = rec["code"] if kind != "chapter" else f"Chapter {rec.get('chapter', '')}"
+    code = display_code(rec)
     return Page(
         target=f"icd:{rec['code']}",
         code=code,
