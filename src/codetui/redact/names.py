@@ -31,6 +31,7 @@ _LABEL_RE = re.compile(
     r"granddaughter|niece|nephew|aunt|uncle|friend|neighbor|witness|interpreter|translator|"
     r"member|subscriber|insured|guarantor|beneficiary|enrollee|legal\s+name|"
     r"goes\s+by|aka|a\.k\.a|nicknamed?|known\s+as|prefers\s+to\s+be\s+called|"
+    r"name\s+(?:per|on|from|as\s+per)\s+[\w.]+(?=\s*:)|nombre|nome|nom|apellidos?|"
     r"baby\s+(?:boy|girl)|"
     r"dictated|transcribed|cosigned|co-signed|authenticated|reviewed)\b\s*(?:by|with|is|named)?\s*[:,\-]?\s*[(\"\u201c]?"
     r"|\b(?:seen|signed|dictated|referred|accompanied|examined|evaluated|reviewed|"
@@ -50,6 +51,23 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # Two or more spaces usually separate form fields ("Name: Jo Roe  Member ID: ..."), not words.
 _NAME_GAP = re.compile(r"[ \t]|[ \t]?[\"\u201c\u201d][ \t]?")
 # Lower-case particles inside a surname.
+# Drug stems (USAN): a word ending so is a drug even when no list has it yet ("tirzepatide").
+_DRUG_STEMS = (
+    "mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cillin", "mycin", "floxacin", "tidine",
+    "prazole", "gliptin", "gliflozin", "glutide", "tide", "parin", "xaban", "gatran", "navir", "previr",
+    "buvir", "ciclovir", "vudine", "tegravir", "cycline", "dronate", "triptan", "azepam", "azolam", "afil",
+    "olone", "asone", "terol", "tropium", "dipine", "setron", "oxetine", "tyline", "pramine", "peridol",
+    "apine", "idone", "profen", "coxib", "caine", "curium", "platin", "rubicin", "taxel", "fungin",
+    "conazole", "semide", "thiazide", "lukast", "zumab", "ximab", "cept", "kinra", "ergoline", "barbital",
+)
+# A dose or a drug form right after the word: "Qulipta 60 mg", "Xigduo XR" are drugs, not people.
+_DOSE_AFTER = re.compile(
+    r"[ \t]+(?:\d[\d.,/]*[ \t]*(?:mg|mcg|µg|g|ml|mL|units?|u|iu|IU|meq|mEq|%|puffs?|tabs?|caps?|drops?|gtts?|"
+    r"mg/kg|mcg/kg|mg/m2|mg/ml|mg/mL|mcg/hr|mg/hr|sprays?)\b|"
+    r"(?:XR|ER|SR|XL|CR|LA|DR|ODT|HFA|CD|XT|SA|IR|DS|Pen|FlexPen|KwikPen|FlexTouch|SoloStar|Inhaler|Respimat|"
+    r"Ellipta|Diskus|Autoinjector|Injection|Tablets?|Capsules?|patch|cream|ointment|gel|solution|suspension|"
+    r"spray|nasal|drops|tabs?|inj|injection|infusion|IV|PO|SQ|SC|IM)\b)"
+)
 _PARTICLES = frozenset(["de", "la", "del", "della", "van", "von", "der", "den", "da", "di", "du", "le", "dos", "das", "y", "ten", "ter", "bin", "ibn"])
 # Words that start a practice's or clinic's name: a name run stops there.
 _FACILITY = frozenset(
@@ -136,12 +154,13 @@ class NameFinder:
         """
         lex = self.lex
         return bool(lex.known) and b not in _STOP and b not in _TITLES and b not in _HEAD_NOUNS \
-            and b not in _FACILITY and not lex.is_known(b) and not lex.is_name(b)
+            and b not in _FACILITY and not lex.is_known(b) and not lex.is_name(b) \
+            and not any(b.endswith(stem) and len(b) >= len(stem) + 3 for stem in _DRUG_STEMS)
 
     def _fallback(self, toks: list[tuple[int, int, str]], i: int, text: str) -> bool:
         """Word i is a capitalised, name-shaped word outside the allow-list, not part of a code."""
         s, e, w = toks[i]
-        if not _name_shaped(w) or not self._unknown(_base(w)):
+        if not _name_shaped(w) or not self._unknown(_base(w)) or _DOSE_AFTER.match(text, e):
             return False
         before = text[s - 1] if s else " "
         after = text[e:e + 2]
@@ -219,6 +238,13 @@ class NameFinder:
             # "Pt name: lakshmi iyer": after a label with a colon (or "name"), a lower-case word
             # no list knows is a name too; after a bare "pt" it may be shorthand ("pt tachy").
             named = label is not None and (":" in label.group(0) or "name" in label.group(0).lower())
+            # "father with MI", "daughter with Down syndrome": after "<relative> with" a condition
+            # is as likely as a person, so the word must look like a name on its own.
+            if label is not None and re.search(r"(?i)\bwith\s*$", label.group(0)) and not (
+                (not (w.isupper() and len(w) <= 4) and (lex.is_plain_name(b) or (b in lex.first and b not in lex.allowed)))
+                or self._fallback(toks, i, text)
+            ):
+                label = None
             if label and (
                 self._nameish(w) or (w.islower() and b not in _STOP and (
                     lex.is_plain_name(b) or (named and len(b) >= 3 and self._unknown(b))))
@@ -272,7 +298,9 @@ class NameFinder:
                     hits[i] = _span_of(s, e, w)
                     hits[i + 1] = _span_of(*nxt)
                     fallback.add(i)
-        # a census name beside a fallback name is part of it ("Mark Shevchenko", "Kateryna Rose")
+        # a census name beside a fallback name is part of it ("Mark Shevchenko", "Kateryna Rose"),
+        # and a census first name before a surname found alone ("Rose Okafor")
+        fallback |= {i for i in hits if i - 1 >= 0 and i - 1 not in hits and _base(toks[i - 1][2]) in lex.first}
         for i in sorted(fallback):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(toks) and j not in hits and _is_cap(toks[j][2]) and not toks[j][2].isupper():
@@ -293,11 +321,19 @@ class NameFinder:
         yield from _merge(text, [hits[i] for i in sorted(hits)])
 
 
+# Between two name words: surname particles and short capitalised links ("Thiago Albuquerque dos
+# Santos", "Aroha Te Whatu", "Nguyen Van Anh", "Rio de Janeiro") belong to the name.
+_JOINER = re.compile(
+    r"[ \t]+(?:(?:" + "|".join(sorted(_PARTICLES | {"e", "al", "el", "las", "los", "des", "dei", "degli"}, key=len, reverse=True))
+    + r"|[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,2})[ \t]+){1,3}"
+)
+
+
 def _merge(text: str, spans: list[Span]) -> Iterator[Span]:
     """Tokens of one name ("Maria J. Okafor", "Doe, Jane") become one span."""
     cur: Span | None = None
     for s in spans:
-        if cur is not None and re.fullmatch(r"[ \t]*,?[ \t]*", text[cur.end:s.start]):
+        if cur is not None and (re.fullmatch(r"[ \t]*,?[ \t]*", text[cur.end:s.start]) or _JOINER.fullmatch(text, cur.end, s.start)):
             cur = Span(cur.start, s.end, "NAME")
             continue
         if cur is not None:

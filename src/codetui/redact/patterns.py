@@ -181,7 +181,7 @@ _STREET_TYPES = (
     r"crescent|cres|close|mews|gardens|grove|heights|ridge|commons|crossing|xing|cove|glen|hollow|"
     r"landing|manor|expressway|expy|freeway|fwy|turnpike|tpke|causeway|row|walk|path|bend"
 )
-_UNIT = r"(?i:apt|apartment|apto|flat|suite|ste|unit|#|fl|floor|rm|room|bldg|building|lot|space|trlr|trailer)"
+_UNIT = r"(?i:apartment|apto|apt|flat|suite|ste|unit|#|floor|fl|room|rm|building|bldg|lot|space|trailer|trlr)"
 # A street needs a name ("12 Main St", "100 5th Ave"): "3 way Foley" and "2 loop" are not streets.
 _STREET = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
@@ -196,19 +196,21 @@ _PREFIX_TYPES = (
     r"Rue|Calle|C/|Via|Viale|V\u00eda|Avenida|Avda\.?|Av\.|Rua|Travessa|Largo|Camino|Chemin|Impasse|All\u00e9e|"
     r"Boulevard|Bd\.?|Piazza|Piazzale|Plaza|Pra\u00e7a|Carrer|Carretera|Paseo|Passeig|Corso|Strada|Ulica|ul\.|Jalan|Jl\.|Calzada|Callej\u00f3n"
 )
+# A European postcode and town after such a street: ", 10969 Berlin", ", 28014 Madrid".
+_POSTCODE_CITY = rf"(?:,?\s+(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?:-\d{{3}})?\s+{_CAP}[\w\-]*(?:\s+{_CAP}[\w\-]*)?)?"
 _PREFIXED_NAME = rf"(?<![\w])(?:{_PREFIX_TYPES})\s+{_STREET_WORD}(?:\s+{_STREET_WORD}){{0,3}}"
 # With a house number before or after: "via Foley catheter" and "Plaza Hotel" are not addresses.
 _STREET_PREFIXED = re.compile(
     rf"(?:\b\d{{1,6}}[A-Za-z]?,?\s+{_PREFIXED_NAME}(?:,?\s+\d{{1,5}}[A-Za-z]?\b)?"
     rf"|{_PREFIXED_NAME},?\s+(?:n[\u00ba\u00b0o]\.?\s*)?\d{{1,5}}[A-Za-z]?\b)"
-    rf"(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+    rf"(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?{_POSTCODE_CITY}"
 )
 # German and Dutch streets end in their type, number after: "Hauptstra\u00dfe 5", "Lindenweg 12a",
 # "Berliner Stra\u00dfe 4", "Prinsengracht 263".
 _STREET_SUFFIXED = re.compile(
     rf"\b(?:{_CAP}[\w\-]*\s+)?(?:Stra\u00dfe|Strasse|Weg|Gasse|Platz|Allee|{_CAP}[\w\-]*?(?:stra\u00dfe|strasse|str\.|weg|"
     rf"gasse|platz|allee|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gade|gatan|v\u00e4gen|veien|gata))"
-    rf"\s+\d{{1,4}}[a-z]?\b(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
+    rf"\s+\d{{1,4}}[a-z]?\b(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?{_POSTCODE_CITY}"
 )
 # An apartment on its own line ("Apt 4B"), and post-office boxes in several languages.
 _APARTMENT = re.compile(r"\b(?:Apt|APT|Apartment|Apto|Flat)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b")

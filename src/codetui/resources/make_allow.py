@@ -76,6 +76,33 @@ def _english(path: Path) -> set[str]:
     }
 
 
+_DEMONYM_ENDINGS = frozenset(["n", "an", "ian", "ese", "i", "ish", "ean", "ic", "ans", "ians"])
+
+
+def _demonyms(path: Path, places: set[str], census: set[str]) -> set[str]:
+    """"Nigerian", "Kenyan", "Iranian", "Japanese" from the dictionary's capitalised words: only
+    those built on a place in the hand list, so surnames ending in -an/-ian stay unknown."""
+    out: set[str] = set()
+    for w in (line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()):
+        if not (w[:1].isupper() and w.isalpha()):
+            continue
+        low = w.lower()
+        if low in census or not low.endswith(("n", "an", "ian", "ese", "i", "ish", "ean", "ic")):
+            continue
+        for p in places:
+            if len(p) >= 5 and any(low.startswith(stem) and low[len(stem):] in _DEMONYM_ENDINGS for stem in (p, p[:-1])):
+                out.add(low)
+                break
+    return out
+
+
+def _census_names() -> set[str]:
+    return {
+        line.strip() for name in ("names_first.txt", "names_last.txt")
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    }
+
+
 def _hand() -> set[str]:
     text = (HERE / "clinical_hand.txt").read_text(encoding="utf-8")
     out: set[str] = set()
@@ -110,6 +137,7 @@ def main(argv: list[str]) -> int:
         "abbrev": _abbrev(),
         "hand": _hand(),
     }
+    parts["demonyms"] = _demonyms(words, parts["hand"], _census_names())
     known = set().union(*parts.values())
     body = (HEADER + "\n".join(sorted(known)) + "\n").encode("utf-8")
     # gzip (mtime 0, so a rebuild from the same sources is byte-identical): 760 KB -> 230 KB
