@@ -40,7 +40,7 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 REDACT_FILES = ("redact_cases.jsonl", "redact_heldout.jsonl")
-DETECT_FILES = ("detect_cases.jsonl", "detect_heldout.jsonl")
+DETECT_FILES = ("detect_cases.jsonl", "detect_heldout.jsonl", "detect_untuned3.jsonl")
 
 
 def bench_redact(verbose: bool) -> None:
