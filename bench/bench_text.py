@@ -39,7 +39,7 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-REDACT_FILES = ("redact_cases.jsonl", "redact_heldout.jsonl")
+REDACT_FILES = ("redact_cases.jsonl", "redact_heldout.jsonl", "redact_untuned3.jsonl")
 DETECT_FILES = ("detect_cases.jsonl", "detect_heldout.jsonl", "detect_untuned3.jsonl")
 
 
