@@ -30,8 +30,12 @@ _PRE: list[tuple[str, re.Pattern[str]]] = [
         r"\bsuspect\b|\bsuspicious\s+for\b|\bquestionable\b|\bconcern\s+for\b|\bcannot\s+exclude\b|"
         r"\bevaluate\s+for\b|\bvs\.?(?=\s)|\bversus\b|\?)")),
     (HISTORY, re.compile(
-        r"(?i)\b(?:(?:personal\s+)?(?:history|hx)\s+of|h/o|s/p|status\s+post|previous|prior|remote|"
-        r"old|healed|past)\b")),
+        # "Hx PE 2023" and "hx: DVT" say history without "of"; "3-year-old" / "6 mo old" is an
+        # age, not an old condition
+        r"(?i)\b(?:(?:personal\s+)?(?:history|hx)\s+of|hx\b(?!\s*(?:of|and|&|/))|h/o|s/p|status\s+post|"
+        r"previous|prior|remote|"
+        r"(?<!year[\s-])(?<!years[\s-])(?<!month[\s-])(?<!months[\s-])(?<!week[\s-])(?<!weeks[\s-])"
+        r"(?<!day[\s-])(?<!days[\s-])(?<!yr[\s-])(?<!mo[\s-])(?<!wk[\s-])old|healed|past)\b")),
 ]
 # Used with ``match(text, pos)``: no "^" (it would only ever match at the start of the note).
 # "COVID-19 test negative", "pneumonia resolved": a test word may sit between.
@@ -71,7 +75,8 @@ def clauses(text: str) -> list[Clause]:
         header_status.append((m.end(), end, status))
     out: list[Clause] = []
     pos = 0
-    for m in re.finditer(r"[.;!?:](?=\s|$)|\n", text):
+    # a lone letter's dot is an abbreviation, not a sentence end ("C. diff", "E. coli")
+    for m in re.finditer(r"(?<!\b[A-Za-z])\.(?=\s|$)|[;!?:](?=\s|$)|\n", text):
         if m.start() > pos:
             out.append(_clause(pos, m.start(), header_status))
         pos = m.end()

@@ -20,7 +20,7 @@ from codetui.detect.bmi import NOTE as BMI_NOTE
 from codetui.detect.bmi import find_bmi
 from codetui.detect.explicit import find_codes
 from codetui.detect.phrases import Phrase, PhraseIndex, PhraseSource
-from codetui.detect.text import OPTIONAL_STEMS, SYNONYMS, default_type_2, marked_words, words
+from codetui.detect.text import LOCAL_ABBREV, OPTIONAL_STEMS, SYNONYMS, default_type_2, marked_words, words
 from codetui.detect.zcodes import history_code, is_chronic
 
 MAX_WINDOW = 12  # tokens: a phrase's words must sit this close together
@@ -30,11 +30,12 @@ CHILDREN_SHOWN = 20
 
 
 def _expand(token: str) -> list[str]:
+    local = list(LOCAL_ABBREV.get(token.lower(), ()))
     try:
         from codetui.abbrev import expand
     except ImportError:  # the abbreviation table is optional
-        return []
-    return expand(token)
+        return local
+    return expand(token) + [e for e in local if e not in expand(token)]
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,10 @@ class Detector:
                         starts[near] not in abbrevs or any(e <= words_of for e in abbrevs[starts[near]]))):
                     used.append(near)
                     opt_in += 1
-            opt_out = len(p.optional) - opt_in
+            # a title's "without X" the note does not mention costs nothing: the "without"
+            # code is the default (K85.20 over its header K85.2 for "alcoholic pancreatitis")
+            opt_out = len([s for s in p.optional if not s.startswith("no_")]) - opt_in + len(
+                [s for s in p.optional if s.startswith("no_") and s in present])
             score = (len(p.required) + 0.4 * opt_in - 0.15 * opt_out + p.bonus
                      + (0.1 if p.source == "title" else 0)
                      - 0.05 * (best[1] - best[0] - len(p.required) + 1))
@@ -226,8 +230,13 @@ class Detector:
             if status not in (ctx.HISTORY, ctx.FAMILY) or _is_history_code(c.phrase.code):
                 continue
             if any(x.rank < c.rank and x.start <= c.start and c.end <= x.end and s == status
-                   and not _is_history_code(x.phrase.code) for x, s in zip(ranked, statuses)):
-                continue  # only the best condition of a mention is mapped
+                   and not _is_history_code(x.phrase.code)
+                   and history_code(x.phrase.code, status == ctx.FAMILY) is not None
+                   for x, s in zip(ranked, statuses)):
+                # only the best condition of a mention that has a history code is mapped:
+                # "history of pulmonary embolism" reads first as I27.82 (chronic PE), which
+                # has none, so I26 gives Z86.711
+                continue
             z = history_code(c.phrase.code, status == ctx.FAMILY)
             if z and self.store.icd(z) is not None:
                 what = "family history" if status == ctx.FAMILY else "history"

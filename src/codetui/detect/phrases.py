@@ -30,9 +30,17 @@ from codetui import paths
 from codetui.detect import text as text_module
 from codetui.detect.text import OPTIONAL_STEMS, marked_words, words
 
-INDEX_VERSION = 10  # bump whenever the phrases built from a store change
+INDEX_VERSION = 11  # bump whenever the phrases built from a store change
 _PREFIX = "detect-phrases-"
 _PARENS = re.compile(r"\([^)]*\)")
+# "Panic disorder [episodic paroxysmal anxiety]": square brackets hold synonyms and
+# alternative wordings (ICD-10-CM conventions I.A.7), never words a note must repeat
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+# "Hyperemesis gravidarum, mild or unspecified, ...": a qualifier the note may leave out
+_OR_UNSPEC = re.compile(r"\b(\w+) or unspecified\b", re.IGNORECASE)
+# "Dizziness and giddiness", "Hypo-osmolality and hyponatremia": a title naming two
+# conditions is reached by either one (the Alphabetic Index lists both lead terms)
+_ALTERNATIVES = re.compile(r"^([\w'-]+(?: [\w'-]+)?) (?:and|or) ([\w'-]+(?: [\w'-]+)?)$")
 # the cause ends at "with": in "Diabetes mellitus due to underlying condition with diabetic
 # neuropathy" the neuropathy is the condition, not part of the cause
 _DUE_TO = re.compile(r"\bdue to\b((?:(?!\bwith\b)[^,;])*)", re.IGNORECASE)
@@ -71,6 +79,9 @@ NOTE_PHRASES: tuple[tuple[str, str], ...] = (
     # exposure is not the disease: Z20.822, not U07.1
     ("Z20.822", "exposure covid 19"),
     ("Z20.822", "exposed covid 19"),
+    # Index defaults for a bare lead term whose titles all add a qualifier
+    # ("Hyperemesis gravidarum (mild)" O21.0; "Bronchiolitis (acute)" J21.9)
+    ("O21.0", "hyperemesis gravidarum"),
 )
 
 
@@ -79,18 +90,22 @@ class Phrase:
     code: str
     required: frozenset[str]
     optional: frozenset[str]
-    source: str  # "title" | "inclusion" | "neoplasm" | "combination"
+    source: str  # "title" | "inclusion" | "alternative" | "neoplasm" | "combination" | "note"
     bonus: float = 0.0  # from the code's record: billable, "other ...", manifestation
 
 
 def _phrase(code: str, text: str, source: str, bonus: float = 0.0) -> Phrase | None:
     text = _PARENS.sub(" ", text)
     detail: set[str] = set()
+    for rx in (_BRACKETS, _OR_UNSPEC):
+        for m in rx.finditer(text):
+            detail |= {s for s, _, _ in marked_words(m.group(1))}
+        text = rx.sub(" ", text)
     # pregnancy codes keep their whole title: "Cardiac failure due to anesthesia during
     # pregnancy" is never plain "CHF"
     due = None if code.startswith("O") else _DUE_TO.search(text)
     if due:  # "obesity due to excess calories": the cause is detail a note may omit
-        detail = {s for s, _, _ in marked_words(due.group(1))}
+        detail |= {s for s, _, _ in marked_words(due.group(1))}
         text = text[: due.start()] + text[due.end():]
     for m in _UNSPEC_PART.finditer(text):
         detail |= {s for s, _, _ in marked_words(m.group(1))}
@@ -154,6 +169,12 @@ def phrases_from(store: Any) -> list[Phrase]:
             p = _phrase(code, text, source, bonus + (0.15 if nos else 0.0))
             if p is not None:
                 out.append(p)
+            alt = _ALTERNATIVES.match(_PARENS.sub("", text).strip()) if source == "title" else None
+            for part in alt.groups() if alt else ():
+                # below a title that names the condition alone ("Nausea" R11.0 stays first)
+                q = _phrase(code, part, "alternative", bonus - 0.3)
+                if q is not None and not q.required <= OPTIONAL_STEMS:
+                    out.append(q)
     for term in store.table("terms").values():
         if term.get("source") == "neoplasm":
             p = _neoplasm_phrase(term)

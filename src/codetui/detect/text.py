@@ -22,7 +22,13 @@ OPTIONAL = frozenset(
      # unspecified part of neck of right femur": notes say "fracture of the neck of femur"
      "mellitus", "part",
      # "Nicotine dependence, cigarettes, uncomplicated", "... unstable angina pectoris"
-     "uncomplicated", "pectoris"]
+     "uncomplicated", "pectoris",
+     # "alcoholic pancreatitis" is "Alcohol induced acute pancreatitis"; a fracture not called
+     # displaced or nondisplaced is coded displaced (guideline I.C.19.c.1), so "displaced" is
+     # optional while "nondisplaced" stays required
+     "induced", "displaced",
+     # "Encounter for routine child health examination": notes name the visit, not the encounter
+     "encounter"]
 )
 
 # Multi-word synonyms in notes -> title vocabulary (abbreviations live in codetui.abbrev).
@@ -57,6 +63,32 @@ SYNONYMS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
         # sequelae of stroke (I69): "residual hemiparesis" is hemiplegia following the infarct
         (r"residual|sequelae?|late effects?", "following"),
         (r"hemipar\w*|hemipleg\w*", "hemiplegia hemiparesis"),
+        # lead terms the Alphabetic Index sends elsewhere (the Index is not in our data), in
+        # the words of the titles and inclusion terms they lead to
+        (r"strep(?:tococcal)?\s+throat", "streptococcal pharyngitis"),
+        (r"strep", "streptococcal"),
+        (r"rsv", "respiratory syncytial virus"),
+        (r"c\.?\s?diff(?:icile)?", "clostridium difficile"),
+        (r"c\.?\s?diff(?:icile)?\s+(?:colitis|infection|diarrh\w*)", "enterocolitis"),
+        (r"mrsa", "methicillin resistant staphylococcus aureus"),
+        (r"mssa", "methicillin susceptible staphylococcus aureus"),
+        (r"bppv", "benign paroxysmal vertigo"),
+        (r"stg\.?", "stage"),
+        (r"gall\s?stones?", "calculus gallbladder"),
+        (r"stones?", "calculus"),
+        (r"angioedema", "angioneurotic edema"),
+        (r"hep(?:atitis)?\s*c", "viral hepatitis c"), (r"hep(?:atitis)?\s*b", "viral hepatitis b"),
+        (r"(?:dog|cat|animal|human|rat|horse)\s+bites?", "open bite"),
+        (r"well[\s-]*(?:child|baby|infant)(?:\s+(?:visit|check|exam\w*|care))?",
+         "routine child health examination"),
+        (r"(?:on|receiving|started\s+on|dependent\s+on)\s+(?:chronic\s+)?(?:hemo|peritoneal\s+)?dialysis|"
+         r"on\s+(?:hd|pd|capd)|(?:hemo)?dialysis[\s-]+dependent", "dependence kidney dialysis"),
+        (r"pre-?eclampsia", "!pre eclampsia"),
+        # side-specific nerve and joint titles say "upper limb" / "lower limb"
+        (r"(?:wrists?|hands?|forearms?|elbows?|arms?|shoulders?|fingers?|thumbs?|carpal)",
+         "upper limb"),
+        (r"(?:ankles?|foot|feet|knees?|thighs?|hips?|toes?|calf|calves)", "lower limb"),
+        (r"(?:sigmoid|descending|ascending|transverse)?\s*colon(?:ic)?", "large intestine"),
     ]
 )
 
@@ -96,7 +128,27 @@ _STEM_MAP = {"renal": "kidney", "nephro": "kidney", "pulmonary": "lung", "hepati
              "hyperlipedemia": "hyperlipidemia", "siezure": "seizure", "siezures": "seizure",
              "migrane": "migraine", "cellulitus": "cellulitis", "osteoperosis": "osteoporosis",
              "alzheimers": "alzheimer", "parkinsons": "parkinson", "artritis": "arthritis",
-             "athritis": "arthritis"}
+             "athritis": "arthritis",
+             "ureteral": "ureter", "sided": "side", "pregnant": "pregnancy",
+             "alcoholic": "alcohol"}
+
+# Abbreviations the detector reads beyond ``codetui.abbrev`` (kept here: that table is shared
+# with search). Each expansion is in title words so the abbreviation check in the matcher
+# accepts the titles it stands for ("DVT of left popliteal vein" -> I82.432, whose title
+# never says "deep").
+LOCAL_ABBREV: dict[str, tuple[str, ...]] = {
+    "dvt": ("embolism and thrombosis of vein",),
+    "nstemi": ("non-ST elevation myocardial infarction",),
+    "stemi": ("ST elevation myocardial infarction",),
+    "ptsd": ("post-traumatic stress disorder",),
+    "aom": ("acute otitis media",),
+    "gdm": ("gestational diabetes mellitus",),
+    "sob": ("shortness of breath",),
+    "doe": ("dyspnea on exertion",),
+    "od": ("overdose",),
+    "pmh": ("history",),
+    "hx": ("history",),
+}
 
 
 def stem(word: str) -> str:
@@ -137,6 +189,7 @@ def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """
     out: list[tuple[str, int, int]] = []
     left = 0
+    negated = False  # whether the last word kept was marked "no_"
     prev_end = start
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         w = m.group(0).lower()
@@ -144,8 +197,11 @@ def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tupl
             continue  # the "o" of "w/o", read below as "without"
         if w == "w" and text.startswith("/", m.end()):
             w = "without" if text[m.end() + 1:m.end() + 2].lower() == "o" and not text[m.end() + 2:m.end() + 3].isalpha() else "with"
-        if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "or", "in"):
+        if re.search(r"[,;.:()]", text[prev_end:m.start()]) or w in ("with", "and", "in"):
             left = 0
+        elif w == "or":
+            # "without perforation or abscess", "no fever or chills": both words are negated
+            left = _NEG_WORDS["without"] if negated else 0
         prev_end = m.end()
         if w in _NEG_WORDS:
             left = _NEG_WORDS[w]
@@ -153,6 +209,7 @@ def marked_words(text: str, start: int = 0, end: int | None = None) -> list[tupl
         if w in STOP:
             continue
         s = stem(w)
+        negated = bool(left)
         if left:
             left -= 1
             s = "no_" + s
