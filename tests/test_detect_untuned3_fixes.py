@@ -127,3 +127,77 @@ def test_real_store_history_codes(real, text: str, code: str) -> None:  # type: 
 ])
 def test_real_store_not_current(real, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert code not in _current(real.detect(text), rank=5)
+
+
+# ---- gestational age (detect/pregnancy.py) -----------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("G3P2 at 24 weeks gestation.", ["Z3A.24"]),
+    ("IUP, 30w2d by LMP.", ["Z3A.30"]),
+    ("Pregnant, 6 weeks.", ["Z3A.01"]),
+    ("Cough for 2 weeks, pregnant.", []),  # a duration is no gestational age
+    ("Knee pain for 3 weeks.", []),  # no pregnancy word at all
+])
+def test_gestational_age_to_z3a(text: str, want: list[str]) -> None:
+    from codetui.detect.pregnancy import find_gestation
+
+    assert [c for c, _, _ in find_gestation(text)] == want
+
+
+def test_weeks_give_the_trimester_words() -> None:
+    from codetui.detect.pregnancy import pregnancy_tokens
+
+    toks = {s for s, _, _ in pregnancy_tokens("Pregnant at 15 weeks.", 0, 21)}
+    assert {"pregnancy", "second", "trimester"} <= toks
+
+
+# ---- Table of Drugs (detect/drugs.py) on an invented table --------------------------------
+class _Store:
+    def table(self, name: str) -> dict[str, dict[str, object]]:
+        codes = {"Adverse effect": "T99.1X5", "Poisoning Accidental (unintentional)": "T99.1X1",
+                 "Poisoning Intentional self-harm": "T99.1X2", "Underdosing": "T99.1X6"}
+        return {"1": {"source": "drug", "term": "Zorbacillin (sodium)", "codes": codes},
+                "2": {"source": "drug", "term": "Anticoagulant NEC", "codes": {"Adverse effect": "T45.515"}},
+                "3": {"source": "eindex", "term": "Fall", "codes": {}}}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Accidental zorbacillin overdose.", ["T99.1X1"]),
+    ("Took 30 zorbacillin tablets in a suicide attempt, overdose.", ["T99.1X2"]),
+    ("Rash, adverse effect of zorbacillin.", ["T99.1X5"]),
+    ("Zorbacillin-induced rash.", ["T99.1X5"]),
+    ("Missed doses of zorbacillin this week.", ["T99.1X6"]),
+    ("Continue zorbacillin 500 mg daily.", []),  # a drug alone is no event
+    ("Overdose of something unknown.", []),  # an event without a known drug
+])
+def test_drug_events_by_intent(text: str, want: list[str]) -> None:
+    from codetui.detect import drugs
+
+    names = drugs.drug_names(_Store())
+    assert [e.code for e in drugs.find_events(text, 0, len(text), names)] == want
+
+
+def test_long_term_use_of_a_drug_class() -> None:
+    from codetui.detect import drugs
+
+    names = drugs.drug_names(_Store())
+    got = [c for c, _, _ in drugs.find_long_term("AF, on apixaban; zorbacillin prn.", 0, 33, lambda: names)]
+    assert got == ["Z79.01"]  # apixaban -> the Table's anticoagulant entry
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ibuprofen overdose, accidental, initial encounter.", "T39.311A"),
+    ("Intentional ingestion of fluoxetine, initial encounter.", "T43.222A"),  # SSRI class entry
+    ("Hypotension, adverse effect of lisinopril, initial encounter.", "T46.4X5A"),
+    ("G1P0 at 29 weeks with gestational diabetes controlled by diet.", "O24.410"),
+    ("G1P0 at 29 weeks with gestational diabetes controlled by diet.", "Z3A.29"),
+    ("Type 1 diabetes, on insulin pump.", "Z79.4"),
+    ("Paroxysmal AF, on xarelto.", "Z79.01"),
+])
+def test_real_store_drugs_and_pregnancy(real, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = real.detect(text)
+    assert code in _current(found), [(f.code, f.status, f.rank) for f in found]
+
+
+def test_real_store_denied_overdose_is_not_current(real) -> None:  # type: ignore[no-untyped-def]
+    found = real.detect("Denies overdose of acetaminophen, initial encounter.")
+    assert "T39.1X1A" not in _current(found, rank=5)

@@ -15,11 +15,13 @@ from functools import cached_property
 from typing import Any
 
 from codetui.detect import context as ctx
+from codetui.detect import drugs
 from codetui.detect import seventh as seventh_rule
 from codetui.detect.bmi import NOTE as BMI_NOTE
 from codetui.detect.bmi import find_bmi
 from codetui.detect.explicit import find_codes
 from codetui.detect.phrases import Phrase, PhraseIndex, PhraseSource
+from codetui.detect.pregnancy import find_gestation, pregnancy_tokens
 from codetui.detect.text import LOCAL_ABBREV, OPTIONAL_STEMS, SYNONYMS, default_type_2, marked_words, words
 from codetui.detect.zcodes import history_code, is_chronic
 
@@ -87,6 +89,10 @@ class Detector:
         self._index = index
 
     @cached_property
+    def _drug_names(self) -> dict[str, dict[str, str]]:
+        return drugs.drug_names(self.store)
+
+    @cached_property
     def index(self) -> PhraseSource:
         return self._index or PhraseIndex.for_store(self.store)
 
@@ -131,6 +137,7 @@ class Detector:
                     toks = [t for t in toks if not (m.start() <= t[1] and t[2] <= m.end())]
                 toks.extend((s, m.start(), m.end()) for s in words(repl))
         toks.extend(default_type_2(text, a, b))
+        toks.extend(pregnancy_tokens(text, a, b))
         toks.sort(key=lambda t: t[1])
         return toks
 
@@ -290,6 +297,25 @@ class Detector:
             if code not in explicit_codes and self.store.icd(code) is not None:
                 status = ctx.status_at(text, clause_of(a), a, b)
                 implied.append(self._finding(code, "implied", status, a, b, 0.8, 1, BMI_NOTE))
+        for clause in clauses:
+            for code, a, b in drugs.find_long_term(text, clause.start, clause.end, lambda: self._drug_names):
+                if code not in explicit_codes and self.store.icd(code) is not None:
+                    status = ctx.status_at(text, clause, a, b)
+                    implied.append(self._finding(code, "implied", status, a, b, 0.6, 1,
+                                                 "long-term (current) drug use"))
+        if drugs.has_cue(text):
+            names = self._drug_names
+            for clause in clauses:
+                for ev in drugs.find_events(text, clause.start, clause.end, names):
+                    if ev.code not in explicit_codes and self.store.icd(ev.code) is not None:
+                        status = ctx.status_at(text, clause, ev.start, ev.end)
+                        implied.append(self._finding(ev.code, "implied", status, ev.start, ev.end, 0.75, 1,
+                                                     f"{ev.kind} of {ev.drug} (Table of Drugs)"))
+        for code, a, b in find_gestation(text):
+            if code not in explicit_codes and self.store.icd(code) is not None:
+                status = ctx.status_at(text, clause_of(a), a, b)
+                implied.append(self._finding(code, "implied", status, a, b, 0.8, 1,
+                                             "weeks of gestation: code beside the pregnancy codes"))
         findings.extend(_dedupe([self._with_seventh(text, f) for f in implied]))
         return findings
 
