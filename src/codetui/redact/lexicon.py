@@ -21,6 +21,17 @@ def _words(name: str) -> frozenset[str]:
     )
 
 
+# Drug stems (USAN): a word ending so is a drug even when no list has it yet ("tirzepatide").
+DRUG_STEMS = (
+    "mab", "nib", "pril", "sartan", "olol", "statin", "azole", "cillin", "mycin", "floxacin", "tidine",
+    "prazole", "gliptin", "gliflozin", "glutide", "tide", "parin", "xaban", "gatran", "navir", "previr",
+    "buvir", "ciclovir", "vudine", "tegravir", "cycline", "dronate", "triptan", "azepam", "azolam", "afil",
+    "olone", "asone", "terol", "tropium", "dipine", "setron", "oxetine", "tyline", "pramine", "peridol",
+    "apine", "idone", "profen", "coxib", "caine", "curium", "platin", "rubicin", "taxel", "fungin",
+    "conazole", "semide", "thiazide", "lukast", "zumab", "ximab", "cept", "kinra", "ergoline", "barbital",
+)
+
+
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
     """Every English and clinical word (``known_words.txt.gz``, ~80k words, read once).
@@ -33,6 +44,17 @@ def known_words() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def drug_words() -> frozenset[str]:
+    """One-word generic and brand drug names (``drug_words.txt.gz``, ~29k, see make_drugs.py).
+
+    Kept apart from ``known`` as well as inside it: "Glycomet 500 (metformin)" reads as a brand
+    because the word in brackets is a drug, whatever the brand itself is.
+    """
+    raw = resources.files("codetui.resources").joinpath("drug_words.txt.gz").read_bytes()
+    return frozenset(w for w in gzip.decompress(raw).decode("utf-8").split("\n") if w and not w.startswith("#"))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     first: frozenset[str]
@@ -41,6 +63,7 @@ class Lexicon:
     allowed: frozenset[str]
     # English + clinical vocabulary; empty means "no allow-list fallback" (tests, old callers)
     known: frozenset[str] = field(default=frozenset())
+    drugs: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -50,6 +73,7 @@ class Lexicon:
             ambiguous=_words("name_words.txt"),
             allowed=_words("clinical_allow.txt") | _words("eponyms_icd.txt"),
             known=known_words(),
+            drugs=drug_words(),
         )
 
     def is_name(self, word: str) -> bool:
@@ -65,6 +89,10 @@ class Lexicon:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + repl in self.known:
                 return True
         return False
+
+    def is_drug(self, word: str) -> bool:
+        """A drug name from the list, or a word ending in a USAN stem of at least 3 more letters."""
+        return word in self.drugs or any(word.endswith(stem) and len(word) >= len(stem) + 3 for stem in DRUG_STEMS)
 
     def is_plain_name(self, word: str) -> bool:
         """A census name that is not also an ordinary or clinical word: a name on its own."""

@@ -148,7 +148,7 @@ STATES_RE = (
 # Label -> type for "<label>: <identifier>". The identifier must hold a digit.
 _LABELS: list[tuple[str, str]] = [
     (r"mrn|mr\s?#|med(?:ical)?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|num|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|encounter\s*(?:#|id|no\.?)|enc\.?|visit\s*(?:#|id|no\.?)|csn|har|fin", "MRN"),
-    (r"member\s*(?:id|#|no\.?|number)|subscriber\s*(?:id|#|no\.?)|medicaid\s*(?:id|#|no\.?)?|medicare\s*(?:id|#|no\.?|number)|mbi|hicn|policy\s*(?:#|no\.?|number|id)?|group\s*(?:#|no\.?|number)|health\s*plan\s*(?:id|#|no\.?|number)|insurance\s*(?:id|#|no\.?)", "HEALTHPLAN"),
+    (r"member\s*(?:id|#|no\.?|number)|subscriber\s*(?:id|#|no\.?)|medicaid\s*(?:id|#|no\.?)?|medicare\s*(?:id|#|no\.?|number)|mbi|hicn|ohip(?:\s*(?:#|no\.?|number))?|health\s*card\s*(?:#|no\.?|number)?|phn|ramq|policy\s*(?:#|no\.?|number|id)?|group\s*(?:#|no\.?|number)|health\s*plan\s*(?:id|#|no\.?|number)|insurance\s*(?:id|#|no\.?)", "HEALTHPLAN"),
     (r"acct\.?|account\s*(?:#|no\.?|number)?|billing\s*(?:#|no\.?|id)|invoice\s*(?:#|no\.?)", "ACCOUNT"),
     (r"claim\s*(?:#|no\.?|number|id)?|icn|dcn", "CLAIM"),
     (r"prior\s*auth(?:orization)?\s*(?:#|no\.?|number|id)?|auth(?:orization)?\s*(?:#|no\.?|number|id|code)|pa\s*#|referral\s*(?:#|no\.?|number)|pre-?cert(?:ification)?\s*(?:#|no\.?)?", "AUTH"),
@@ -157,7 +157,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"serial\s*(?:#|no\.?|number)?|s/n|sn|udi|device\s*(?:id|#|serial)|lot\s*(?:#|no\.?)|imei|implant\s*(?:id|#)|pacemaker\s*(?:id|serial)", "DEVICE"),
     (r"fingerprint(?:\s+id)?|voice\s*print|retina(?:l)?\s+scan(?:\s+id)?|iris\s+scan(?:\s+id)?|biometric\s*(?:id|template)?", "BIOMETRIC"),
     (r"photo(?:graph)?\s*(?:id|#|file)?|image\s*(?:file|#)|picture", "PHOTO"),
-    (r"id|id\s*#|identifier|ref(?:erence)?\s*(?:#|no\.?)|case\s*(?:#|no\.?|number)|specimen\s*(?:#|id)|accession\s*(?:#|no\.?|number)?|badge\s*(?:#|no\.?)|employee\s*(?:id|#)", "ID"),
+    (r"id|id\s*#|identifier|ref(?:erence)?\s*(?:#|no\.?)|case\s*(?:#|no\.?|number)|specimen\s*(?:#|id)|accession\s*(?:#|no\.?|number)?|acc\.?\s*#|acc\.?\s*no\.?|(?:incident|run|call|event|pcr|trip)\s*(?:#|no\.?|number)|badge\s*(?:#|no\.?)|employee\s*(?:id|#)", "ID"),
 ]
 # "Acct #: 123", "MRN # - 123": up to two separators; a license or plate may name its state
 # first ("Driver license IL D400-7321-8845").
@@ -179,13 +179,13 @@ _STREET_TYPES = (
     r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|"
     r"ter|circle|cir|parkway|pkwy|highway|hwy|route|rte|trail|trl|square|sq|loop|pike|alley|plaza|"
     r"crescent|cres|close|mews|gardens|grove|heights|ridge|commons|crossing|xing|cove|glen|hollow|"
-    r"landing|manor|expressway|expy|freeway|fwy|turnpike|tpke|causeway|row|walk|path|bend"
+    r"landing|manor|expressway|expy|freeway|fwy|turnpike|tpke|causeway|row|walk|path|bend|cross"
 )
 _UNIT = r"(?i:apartment|apto|apt|flat|suite|ste|unit|#|floor|fl|room|rm|building|bldg|lot|space|trailer|trlr)"
 # A street needs a name ("12 Main St", "100 5th Ave"): "3 way Foley" and "2 loop" are not streets.
 _STREET = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?"
-    rf"(?:[A-Z0-9][A-Za-z0-9'\-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?"
+    rf"(?:[A-Z0-9][A-Za-z0-9'\-]*\s+){{1,3}}(?i:{_STREET_TYPES})\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?"
     rf"(?:,?\s+{_UNIT}\.?\s*#?\s*[A-Za-z0-9\-]+)?"
 )
 # Streets whose type comes first (French, Spanish, Italian, Portuguese, Catalan, Polish,
@@ -193,7 +193,7 @@ _STREET = re.compile(
 _CAP = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _STREET_WORD = rf"(?:(?:de|del|de la|des|du|da|do|dos|das|di|dei|della|delle|degli|la|le|les|el|los|las|y|e|von|van)\s+)*{_CAP}[\w'\u2019\-]*"
 _PREFIX_TYPES = (
-    r"Rue|Calle|C/|Via|Viale|V\u00eda|Avenida|Avda\.?|Av\.|Rua|Travessa|Largo|Camino|Chemin|Impasse|All\u00e9e|"
+    r"Rue|rue|calle|rua|avenida|chemin|Calle|C/|Via|Viale|V\u00eda|Avenida|Avda\.?|Av\.|Rua|Travessa|Largo|Camino|Chemin|Impasse|All\u00e9e|"
     r"Boulevard|Bd\.?|Piazza|Piazzale|Plaza|Pra\u00e7a|Carrer|Carretera|Paseo|Passeig|Corso|Strada|Ulica|ul\.|Jalan|Jl\.|Calzada|Callej\u00f3n"
 )
 # A European postcode and town after such a street: ", 10969 Berlin", ", 28014 Madrid".
@@ -230,6 +230,21 @@ STATE_NAMES = (
 # "Springfield, IL 62704": the city before a state, and the ZIP after it.
 _CITY_STATE = re.compile(
     rf"((?:[A-Z][a-z]+\.?\s){{0,2}}[A-Z][a-z]+),\s+(?:{STATES}|{STATE_NAMES})\b(?:\s+(\d{{5}}(?:{D}\d{{4}})?))?"
+)
+# Postcodes of other countries, by shape: UK "EH10 4HN", Canada "K1N 7C8" (letters and digits
+# alternate, so no lab value or code has it), Ireland's Eircode only after its name (T12 is a vertebra).
+UK_POSTCODE = r"(?:[A-PR-UWYZ][A-HK-Y]?[0-9][A-Z0-9]?[ \t][0-9][ABD-HJLNP-UW-Z]{2})"
+CA_POSTCODE = r"(?:[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][ \t\-]?[0-9][ABCEGHJ-NPRSTV-Z][0-9])"
+_POSTCODE_SHAPES = re.compile(rf"(?<![\w\-])(?:{UK_POSTCODE}|{CA_POSTCODE})(?![\w\-])")
+_EIRCODE = re.compile(r"(?i:\beircode\s*:?\s*)((?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4})\b")
+_PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
+# "Ottawa ON K1N 7C8": a town before a Canadian province and postcode (no comma needed).
+_CITY_PROVINCE = re.compile(rf"((?:[A-Z][a-z]+\.?\s){{0,2}}[A-Z][a-z]+),?\s+(?:{_PROVINCES})\s+(?={CA_POSTCODE})")
+# "Transfer from Ottawa", "Referral from Bengaluru": a place after a transfer word. Ordinary words
+# ("referred from Cardiology") are dropped by the caller, which has the dictionary.
+FROM_PLACE = re.compile(
+    r"(?i:\b(?:transfer(?:red)?|transported|referral|referred|evacuated|airlifted|flown|sent)\s+(?:in\s+)?from\s+)"
+    r"((?:[A-Z][\w'\-]+\s){0,2}[A-Z][\w'\-]+)"
 )
 _ZIP_LABELLED = re.compile(r"(?i:\b(?:zip|zip\s*code|postal\s*code)\s*:?\s*)(\d{5}(?:-\d{4})?)\b")
 _LIVES_IN = re.compile(
@@ -321,6 +336,9 @@ def find_places(text: str) -> Iterator[Span]:
         if m.group(2):
             yield Span(m.start(2), m.end(2), "ZIP")
     yield from _groups(_ZIP_LABELLED, text, "ZIP", 1)
+    yield from _groups(_POSTCODE_SHAPES, text, "ZIP")
+    yield from _groups(_EIRCODE, text, "ZIP", 1)
+    yield from _groups(_CITY_PROVINCE, text, "LOCATION", 1)
     yield from _groups(_LIVES_IN, text, "LOCATION", 1)
 
 

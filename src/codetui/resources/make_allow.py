@@ -13,6 +13,8 @@ Sources (all public domain or permissively licensed, none copyrighted by the AMA
 - CDC ICD-10-CM tabular XML (titles, inclusion terms, notes) and the FY2023 Table of Drugs and
   Chemicals, Neoplasm Table and External Cause Index (US federal works).
 - CMS HCPCS Level II long and short descriptors (US federal work): drug, supply, device words.
+- ``drug_words.txt.gz`` (make_drugs.py): ~29k one-word generic and brand drug names from the
+  MIT-licensed PyPI package drug-named-entity-recognition (DrugBank open data CC0, NLM MeSH).
 - ``codetui.abbrev`` (our own table) and ``clinical_hand.txt`` (our own list: common drug
   brands, devices, lab and vitals words, languages, note jargon).
 
@@ -112,6 +114,11 @@ def _hand() -> set[str]:
     return out
 
 
+def _drugs() -> set[str]:
+    raw = gzip.decompress((HERE / "drug_words.txt.gz").read_bytes()).decode("utf-8")
+    return {w for w in raw.split("\n") if w and not w.startswith("#")}
+
+
 def _abbrev() -> set[str]:
     sys.path.insert(0, str(HERE.parents[1]))
     from codetui.abbrev import ABBREVIATIONS
@@ -136,6 +143,7 @@ def main(argv: list[str]) -> int:
         "hcpcs": _hcpcs(hcpcs),
         "abbrev": _abbrev(),
         "hand": _hand(),
+        "drugs": _drugs(),
     }
     parts["demonyms"] = _demonyms(words, parts["hand"], _census_names())
     known = set().union(*parts.values())
