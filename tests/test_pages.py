@@ -65,8 +65,10 @@ def test_linkify_ignores_non_codes(shipped_store: CodeStore) -> None:
 
 
 def test_cpt_title_is_classification_not_descriptor(shipped_store: CodeStore) -> None:
-    page = build_page(shipped_store, "96417")
-    assert page.title.startswith("[") and "Cancer chemotherapy" in page.title
+    page = build_page(shipped_store, "27440")  # a code codetui has no summary for
+    assert page.title.startswith("[") and "Arthroplasty knee" in page.title
+    page = build_page(shipped_store, "96417")  # a common code: codetui's own summary, marked
+    assert page.title.startswith("Chemotherapy") and page.title.endswith(" (our summary)")
 
 
 def test_icd_page_lists_where_the_code_is_named(shipped_store: CodeStore) -> None:

@@ -76,6 +76,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "uti": ("urinary tract infection",),
 }
 
+# Words that name the same procedure, for search only (not the ICD detector): codetui's CPT
+# summaries say "knee replacement" where the CCS/RBCS classes say "arthroplasty".
+SEARCH_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "arthroplasty": ("replacement",),
+    "replacement": ("arthroplasty",),
+}
+
 # Abbreviations written with a slash; the search tokenizer keeps these whole.
 SLASHED: frozenset[str] = frozenset(k for k in ABBREVIATIONS if "/" in k)
 
@@ -87,3 +94,8 @@ def expand(token: str) -> list[str]:
     """
     key = token.strip().lower().rstrip(".")
     return list(ABBREVIATIONS.get(key, ()))
+
+
+def synonyms(token: str) -> list[str]:
+    """Search-only synonyms of a word ('arthroplasty' -> ['replacement']); [] for none."""
+    return list(SEARCH_SYNONYMS.get(token.strip().lower(), ()))

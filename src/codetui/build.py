@@ -27,6 +27,7 @@ IMPORTERS: tuple[str, ...] = (
     "mce",
     "hcpcs_anweb",
     "cpt_modifiers",
+    "cpt_summaries",
     "pfs_rvu",
     "opps",
     "rbcs",

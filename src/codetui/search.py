@@ -21,7 +21,7 @@ from itertools import repeat
 from operator import add, mul, sub
 from typing import TYPE_CHECKING, Any
 
-from codetui.abbrev import expand
+from codetui.abbrev import expand, synonyms
 from codetui.searchindex import (
     F_BILLABLE,
     F_BILLABLE_KNOWN,
@@ -395,7 +395,7 @@ class SearchIndex:
                 stems = [i for i in stems if i not in same]
             if stems:
                 groups.append((_STEM, stems))
-        expansions = expand(tok)
+        expansions = expand(tok) + synonyms(tok)
         completions: list[int] = []
         if prefix and (len(tok) >= 3 or single):
             completions = self._completions(tok, set(exact) | set(stems))
@@ -489,14 +489,15 @@ class SearchIndex:
         - ICD-10-CM: the code's category title matches every query word too ("pulmonary
           embolism": I26.99 under I26 Pulmonary embolism before I27.82 under I27 Other pulmonary
           heart diseases);
-        - ICD-10-CM and HCPCS: the title starts with the query words, in any order ("oxygen
-          concentrator": E1390 "Oxygen concentrator, ..." before accessories "for portable
-          concentrator"; "covid": U07.1 "COVID-19" although its category is a placeholder);
+        - ICD-10-CM, HCPCS and CPT (a descriptor or codetui's summary): the title starts with the
+          query words, in any order ("oxygen concentrator": E1390 "Oxygen concentrator, ..."
+          before accessories "for portable concentrator"; "covid": U07.1 "COVID-19" although its
+          category is a placeholder; "critical care": 99291);
         - never a title that negates a query word ("Bronchitis, not specified as acute").
         Only the points tie is broken; the static rank decides the rest.
         """
         d = self.data
-        icd, hcpcs = SYSTEMS.index("ICD-10-CM"), SYSTEMS.index("HCPCS")
+        icd, hcpcs, cpt = SYSTEMS.index("ICD-10-CM"), SYSTEMS.index("HCPCS"), SYSTEMS.index("CPT")
         # the head of a title counts only for words typed as such (not "esrd" = end stage renal
         # disease, where the HCPCS titles that literally start with ESRD are not the concept)
         word_ids = [w.ids for w in words] if not any(w.expansions for w in words) else []
@@ -533,7 +534,9 @@ class SearchIndex:
                     return False
                 cat = d.code_docs[i]
                 return cat == doc or all(cat in m for m in maps)  # a 3-character code is its category
-            return system == hcpcs and head(doc)
+            if system == cpt and d.titles[doc].startswith("["):
+                return False  # a bracketed RBCS/CCS class, not a title of the code
+            return system in (hcpcs, cpt) and head(doc)
 
         return sorted(keys, key=lambda key: (key // _SHIFT, not about(key % _SHIFT), key))
 

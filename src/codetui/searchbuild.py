@@ -23,11 +23,12 @@ from codetui.searchindex import (
     pack,
 )
 from codetui.searchtext import stem, tokenize
+from codetui.store import SUMMARY_MARK, classification_title
 
 if TYPE_CHECKING:
     from codetui.store import CodeStore
 
-_LONG_TITLE = 60  # token count used for documents without a title (CPT without descriptors)
+_LONG_TITLE = 60  # token count used for documents without a title of their own (CPT without descriptors)
 
 
 def _ints(values: list[int]) -> bytes:
@@ -160,6 +161,7 @@ def build_index(store: CodeStore, today: str | None = None) -> IndexData:
             flags = 0
             labels: list[str] = []
             if table == "hcpcs":
+                rank_title = title.removesuffix(SUMMARY_MARK)  # a CPT summary's words, not the mark
                 system = rec.get("system") or ("HCPCS" if key[:1].isalpha() else "CPT")
                 syns, labels = _hcpcs_texts(rec, title)
                 term = (rec.get("anweb") or {}).get("term", "")
@@ -185,6 +187,10 @@ def build_index(store: CodeStore, today: str | None = None) -> IndexData:
             if later:
                 flags |= F_LATER
             words = specificity(rank_title, key if table == "icd10cm" else "") if title else _LONG_TITLE
+            if table == "hcpcs" and title and title == classification_title(rec):
+                # a bracketed RBCS/CCS class names a family, not the code: real titles and
+                # summaries come first among equal matches ("chest x-ray": 71046, not 71010)
+                words += _LONG_TITLE
             compact = key.replace(".", "").upper()
             rank = (bad, later, words, len(compact), len(rank_title), compact)
             raw.append((rank, key, t_i, SYSTEMS.index(system), flags, title, syns, labels, term))
@@ -217,7 +223,8 @@ def build_index(store: CodeStore, today: str | None = None) -> IndexData:
         # heart failure"): they match like a synonym, so the code that is *about* the word wins
         # (ICD only: HCPCS titles put acronyms in parentheses, "(tens) device")
         nonessential = _PARENS.findall(title) if TABLES[t_i] == "icd10cm" else []
-        title_words = set(tokenize(_PARENS.sub(" ", title) if nonessential else title))
+        text = title.removesuffix(SUMMARY_MARK)  # "(our summary)" marks a CPT title; not its words
+        title_words = set(tokenize(_PARENS.sub(" ", text) if nonessential else text))
         for w in title_words:
             tpost.setdefault(w, []).append(doc)
         syn_words: set[str] = set(tokenize(" ".join(nonessential)))

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from codetui.store import CodeStore
 
 # Bump when the layout or the tokenizing changes: old cache files are then ignored (and deleted).
-INDEX_VERSION = 13
+INDEX_VERSION = 14
 MAGIC = b"CTSEARCH"
 
 TABLES: tuple[str, ...] = ("hcpcs", "icd10cm", "modifiers")

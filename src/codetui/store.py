@@ -152,6 +152,9 @@ class CodeStore:
             anweb = rec.get("anweb")
             if anweb:
                 return anweb.get("long") or anweb.get("short", "")
+            summary = rec.get("own", {}).get("summary")
+            if summary:
+                return summary + SUMMARY_MARK
             return classification_title(rec)
         return rec.get("title", "")
 
@@ -269,6 +272,11 @@ class CodeStore:
     def search(self, query: str, system: str | None = None, limit: int = 50) -> list[Any]:
         """Ranked ``codetui.search.Hit`` list for a code or words query."""
         return self.search_index.search(query, system=system, limit=limit)
+
+
+# Ends a CPT title that is codetui's own plain-words summary (the ``own`` block), so in a list
+# nobody takes it for the AMA descriptor; search strips it before indexing the words.
+SUMMARY_MARK = " (our summary)"
 
 
 def classification_title(rec: Record) -> str:

@@ -76,8 +76,13 @@ def _descriptor(store: Any, rec: dict[str, Any]) -> Section | None:
         if anweb.get("short"):
             rows.append(text_row("Short", anweb["short"]))
     elif rec["system"] == "CPT":
+        own = rec.get("own", {})
+        if own.get("summary"):
+            rows.append(text_row("Summary", own["summary"]))
+            rows.append(text_row("", "(codetui's own words; not the CPT descriptor)"))
         rows.append(text_row("Descriptor", "CPT descriptors are AMA copyright and are not shipped."))
         rows.append(text_row("", "Load your licensed file: codetui import cpt FILE"))
+        return section("descriptor", "Descriptor", rows, store=store, src=own.get("src"))
     return section("descriptor", "Descriptor", rows, store=store, src=anweb.get("src"))
 
 
