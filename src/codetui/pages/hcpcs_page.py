@@ -234,11 +234,12 @@ def _ptp(store: Any, rec: dict[str, Any], limit: int, setting: str = "practition
     live = [e for e in edits if not e.deleted or e.deleted > today]
     gone = [e for e in edits if e.deleted and e.deleted <= today]
     rows = []
-    for e in (live + gone)[:limit]:  # edits in force first: deleted ones are history
+    for i, e in enumerate((live + gone)[:limit]):  # edits in force first: deleted ones are history
+        deleted = i >= len(live)
         other = e.col2 if e.col1 == rec["code"] else e.col1
         role = "column 1" if e.col1 == rec["code"] else "column 2"
-        when = f"DELETED {e.deleted}: " if e in gone else ""
-        until = f" (until {e.deleted})" if e.deleted and e not in gone else ""
+        when = f"DELETED {e.deleted}: " if deleted else ""
+        until = f" (until {e.deleted})" if e.deleted and not deleted else ""
         rows.append(link_row("", (Span(other, f"code:{other}"),
                                   Span(f"  {when}this code is {role}; modifier {e.modifier}: "
                                        f"{_PTP_MOD.get(e.modifier, '')}{until}"
