@@ -15,15 +15,7 @@ from codetui.ask.model import Answer, Fact, Intent
 from codetui.check.rules.modifiers import is_drug
 from codetui.decode import mpfs as words
 
-_SURGERY = {
-    "50": ("bilat", words.bilateral_rule, "bilateral surgery"),
-    "62": ("co", words.co_surgery_rule, "co-surgeon"),
-    "66": ("team", words.team_rule, "team surgery"),
-    "80": ("asst", words.assistant_rule, "assistant at surgery"),
-    "81": ("asst", words.assistant_rule, "assistant at surgery"),
-    "82": ("asst", words.assistant_rule, "assistant at surgery"),
-    "AS": ("asst", words.assistant_rule, "assistant at surgery"),
-}
+_SURGERY = words.SURGERY_MODIFIERS
 _WASTE = {"JW": "the discarded amount of a single-dose drug", "JZ": "that none of a single-dose drug was discarded"}
 
 

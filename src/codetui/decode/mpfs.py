@@ -6,6 +6,7 @@ into a short label and CMS's full sentence here, so the meaning is written down 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -293,3 +294,16 @@ def team_rule(team: str) -> ModifierRule:
     """Modifier 66: 2 = permitted (by report), 1 = with documentation, 0 = not permitted."""
     return _rule(TEAM, ("66",), team, {"0": False, "1": True, "2": True}, {"1"},
                  {"1": "by report", "2": "by report"})
+
+
+# Surgery modifiers and the MPFS indicator that governs each: modifier -> (mpfs key, rule, name).
+# The claim checker and `ask` both judge a modifier on a code from this one table.
+SURGERY_MODIFIERS: dict[str, tuple[str, Callable[[str], ModifierRule], str]] = {
+    "50": ("bilat", bilateral_rule, "bilateral surgery"),
+    "62": ("co", co_surgery_rule, "co-surgery"),
+    "66": ("team", team_rule, "team surgery"),
+    "80": ("asst", assistant_rule, "assistant at surgery"),
+    "81": ("asst", assistant_rule, "assistant at surgery"),
+    "82": ("asst", assistant_rule, "assistant at surgery"),
+    "AS": ("asst", assistant_rule, "assistant at surgery"),
+}

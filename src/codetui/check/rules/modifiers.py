@@ -15,15 +15,7 @@ from codetui.check.findings import ERROR, WARNING, Finding
 from codetui.check.words import DISTINCT, is_em
 from codetui.decode import mpfs as words
 
-_SURGERY = {
-    "50": ("bilat", words.bilateral_rule, "bilateral surgery"),
-    "62": ("co", words.co_surgery_rule, "co-surgeons"),
-    "66": ("team", words.team_rule, "team surgery"),
-    "80": ("asst", words.assistant_rule, "assistant at surgery"),
-    "81": ("asst", words.assistant_rule, "assistant at surgery"),
-    "82": ("asst", words.assistant_rule, "assistant at surgery"),
-    "AS": ("asst", words.assistant_rule, "assistant at surgery"),
-}
+_SURGERY = words.SURGERY_MODIFIERS
 
 
 def is_addon(rec: dict[str, Any]) -> bool:
